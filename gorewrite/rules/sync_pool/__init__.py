@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from gorewrite import callees
+from gorewrite import callees, frozen_vars
 from gorewrite.build_files import constrained
 from gorewrite.edits import conflicts
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
@@ -77,6 +77,8 @@ def find(view: PackageView) -> list[Candidate]:
         buffer = b"Buffer" in text(site.value) or b"Builder" in text(site.value)
         followed = buffer or (site.kind in ("make", "array", "result") and handed_to_io(view, site))
         also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if followed else ()
+        if site.kind == "make" and bounded.variable(site, escape):  # a size a package-level variable gives
+            also += frozen_vars.declarations(view, bounded.names(site))
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 

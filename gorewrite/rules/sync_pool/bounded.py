@@ -18,6 +18,7 @@ import re
 
 from gorewrite.bounds import upper_bound
 from gorewrite.escapes import MAX_IMPLICIT_STACK, STACK_FALLBACK_SINCE, Escape
+from gorewrite.frozen_vars import frozen
 from gorewrite.proposals import PackageView
 from gorewrite.pure import pure
 from gorewrite.rulekit import memo
@@ -55,12 +56,16 @@ def _size(view: PackageView, site: Site) -> int | str:
     shown, var = text(n).decode(), text(site.name).decode()
     what = "size" if text(sizes[0]) == text(n) else "capacity"
     for size in sizes:
-        if not pure(view, site.path, size):
+        fixed = frozen(view, site.path, size)
+        if isinstance(fixed, str):
+            return f"its size {text(size).decode()} may change: {fixed}"
+        if fixed is None and not pure(view, site.path, size):
             return (
                 f"its size {text(size).decode()} is not a local value gorewrite can evaluate again after the pool's"
                 f" Get (`{var} := p[:{sliced(site)}]`): a call, a field of a pointer, a package-level variable"
             )
-    bound = upper_bound(view, site.path, n, site.statement)
+    fixed = frozen(view, site.path, n)  # `var pageSize = 8 << 10`, never written: its value for every input
+    bound = fixed if isinstance(fixed, int) else upper_bound(view, site.path, n, site.statement)
     if bound is None:
         return (
             f"its {what} {shown} is not bounded: no guard before it (`if {shown} > max {{ return … }}`) proves"
@@ -77,6 +82,11 @@ def _size(view: PackageView, site: Site) -> int | str:
             " scratch buffer: a bound that large does not say a call's buffer is small"
         )
     return bound
+
+
+def names(site: Site) -> set[bytes]:
+    """The identifiers the make's sizes name: a package-level variable among them needs its declaration typed."""
+    return {text(n) for size in call_args(site.value)[1:] for n in walk(size) if n.type == "identifier"}
 
 
 def sliced(site: Site) -> str:

@@ -1,0 +1,3 @@
+module example.com/probes/sync-pool-census
+
+go 1.22

@@ -1,0 +1,130 @@
+"""Package-level variables that hold their constant initializer for the whole run: `var pageSize = 8 << 10`
+that no code of the package writes. A size named by one is a number the rewrite can use as a constant and
+read again after a pool's Get, as a local is.
+
+Go initializes a package-level variable before any code reads it (a variable is initialized after those its
+initializer refers to, through function bodies, and init functions run after them all; a constant initializer
+needs nothing), so every read before any write sees the initializer's value (or 0, read through an interface
+call in an earlier variable's initializer, which the dependency order does not follow: never more). A write
+needs the variable's name where it is assigned (`x = …`, `x += …`, `x++`, `for x = range …`, `case x = <-c:`),
+its address (`&x`, which flag.IntVar and fmt.Sscan need), or a method through it (`x.Set(…)` of a named
+integer). An unexported
+name is spelled only by the package's own files (a dot import brings only exported names), so no such use in
+any .go file of the directory (tests, other builds' files, generated files), no `//go:linkname` naming it and
+no assembly file naming it, and one declaration in the directory (no other build declares it another way)
+leave the initializer's value on every path. The initializer's value comes from go/types, which gives a
+value only when every build folds it alike (gotypes/steady.go). Matching the name in other files only
+declines more: a local of that name written elsewhere declines the variable too.
+"""
+
+from __future__ import annotations
+
+import os
+
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
+from gorewrite.syntax import Node, address_operand, ancestors, contains, held, text, unparen, walk
+from gorewrite.typeinfo import Kind
+
+# Statements whose `left` a name in is written: `x = …` (and `x += …`), `for x = range …`, `case x = <-c:`.
+ASSIGNING = ("assignment_statement", "range_clause", "receive_statement")
+TOP_LEVEL = ("var_spec", "const_spec", "type_spec", "type_alias", "function_declaration")
+
+
+def frozen(view: PackageView, path: str, node: Node) -> int | str | None:
+    """The value of the package-level variable node names (through parentheses) when it holds its constant
+    initializer on every path; why it may not, when node names such a variable; None for anything else."""
+    node = unparen(node)
+    ident = view.types.at(path, node.start_byte) if node.type == "identifier" and view.types is not None else None
+    if ident is None or ident.kind != Kind.VAR or ident.local or ident.obj is None:
+        return None
+    return memo(view, ("frozen", ident.obj), lambda: _frozen(view, ident.name, ident.obj))
+
+
+def declarations(view: PackageView, names: set[bytes]) -> tuple[tuple[str, int, int], ...]:
+    """The top-level var specs of the package declaring these names: ranges whose constants go/types must
+    give (Candidate.also)."""
+    return tuple(
+        (path, spec.start_byte, spec.end_byte)
+        for path in sorted(view.sources)
+        for spec, declared in _top_level(view, path)
+        if spec.type == "var_spec" and declared & names
+    )
+
+
+def _frozen(view: PackageView, name: str, obj: str) -> int | str:
+    where, _, offset = obj.rpartition(":")
+    if not (name[0].islower() or name[0] == "_"):
+        return f"{name} is an exported package-level variable: another package may set it"
+    value = _initializer(view, where, int(offset))
+    if value is None:
+        return (
+            f"{name} is a package-level variable not declared with a value of its own (`var {name} = 4096`) in a"
+            " file gorewrite reads"
+        )
+    constant = view.types.value(where, value.start_byte, value.end_byte)
+    if constant is None:
+        return f"{name}'s initializer {text(value).decode()} is not a constant go/types gives for every build"
+    encoded = name.encode()
+    for path in sorted(view.sources):
+        declared = sum(encoded in names for _, names in _top_level(view, path))
+        if declared > (path == where):
+            return f"{name} is declared again in {os.path.basename(path)}: another build may give it another value"
+        for node in walk(view.tree(path).root_node):
+            if node.type == "comment" and b"go:linkname" in text(node) and encoded in text(node).split():
+                return f"{name} is named by a //go:linkname in {os.path.basename(path)}: other code may write it"
+            if node.type == "identifier" and text(node) == encoded and _written(node):
+                line = node.start_point[0] + 1
+                return f"{name} is a package-level variable written at {os.path.basename(path)}:{line}"
+    directory = os.path.dirname(where)
+    for asm in sorted(f for f in os.listdir(directory) if f.endswith(".s")):
+        with open(os.path.join(directory, asm), "rb") as f:
+            if b"\xc2\xb7" + encoded in f.read():  # ·name, how assembly spells the package's symbol
+                return f"{name} is named by the assembly of {asm}: it may write it"
+    return constant
+
+
+def _initializer(view: PackageView, path: str, offset: int) -> Node | None:
+    """The value a top-level `var name = value` (or `var a, name = x, value`) gives the name declared at offset;
+    None also for a declaration in a file the package's sources do not hold (one cgo generates)."""
+    if path not in view.sources:
+        return None
+    for spec, _ in _top_level(view, path):
+        names = spec.children_by_field_name("name")
+        at = [i for i, n in enumerate(names) if n.start_byte == offset]
+        values = spec.child_by_field_name("value")
+        if spec.type == "var_spec" and at and values is not None and len(values.named_children) == len(names):
+            return values.named_children[at[0]]
+    return None
+
+
+def _top_level(view: PackageView, path: str) -> list[tuple[Node, set[bytes]]]:
+    """Each top-level declaration of the file (specs, functions) with the names it declares."""
+
+    def scan() -> list[tuple[Node, set[bytes]]]:
+        found = []
+        for decl in view.tree(path).root_node.named_children:
+            specs = [decl] if decl.type == "function_declaration" else walk(decl, skip=_inner)
+            for spec in specs:
+                if spec.type in TOP_LEVEL:
+                    found.append((spec, {text(n) for n in spec.children_by_field_name("name")}))
+        return found
+
+    return memo(view, ("frozen-top", path), scan)
+
+
+def _inner(node: Node) -> bool:
+    """Below a spec or a function: no more top-level declarations."""
+    return node.type in ("expression_list", "block", "func_literal", "struct_type", "interface_type")
+
+
+def _written(name: Node) -> bool:
+    """May this occurrence of the name write the variable: assigned, incremented, addressed, or the operand
+    of a selector (a method with a pointer receiver takes its address)?"""
+    node, parent = held(name)
+    if address_operand(parent) is not None or parent.type in ("inc_statement", "dec_statement"):
+        return True
+    if parent.type == "selector_expression" and parent.child_by_field_name("operand") == node:
+        return True
+    assigning = (a for a in ancestors(name) if a.type in ASSIGNING and a.child_by_field_name("left") is not None)
+    return any(contains(a.child_by_field_name("left"), name) for a in assigning)
