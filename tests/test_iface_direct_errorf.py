@@ -68,7 +68,15 @@ func Make(host, port string) error {{
 // Check makes one error.
 func Check() error {{ return Make(host, port) }}
 {rest}"""
-KEEP = "\n// Show prints an error.\nfunc Show(err error) string { return fmt.Sprint(err) }\n"
+# fmt stays for Show; a field named errors is no name of a scope
+KEEP = """
+// Show prints an error.
+func Show(err error) string { return fmt.Sprint(err) }
+
+type report struct{ errors []string }
+
+func (r *report) count() int { return len(r.errors) }
+"""
 FIXES["added"] = (ADDED.format(name="added", imports='\t"fmt"', rest=KEEP), SHOWN)
 # fmt's last use goes: its spec becomes "errors", grouped or alone
 FIXES["swapped"] = (
@@ -77,6 +85,17 @@ FIXES["swapped"] = (
 )
 FIXES["swapped_alone"] = (ADDED.format(name="swapped_alone", imports='\t"fmt"', rest=""), SHOWN)
 FIXES["swapped_alone"] = (FIXES["swapped_alone"][0].replace('import (\n\t"fmt"\n)', 'import "fmt"'), SHOWN)
+# the file imports Go's errors under another name: errors is added beside it
+ALIASED = ADDED.format(
+    name="aliased", imports='\tstderrors "errors"\n\t"fmt"', rest=KEEP + '\nvar errBase = stderrors.New("base")\n'
+)
+FIXES["aliased"] = (ALIASED, SHOWN)
+# fmt's last uses are a Sprintf and an Errorf: errors.New comes with the Sprintf's fix too
+FIXES["mixed_dropped"] = (
+    ADDED.format(name="mixed_dropped", imports='\t"fmt"', rest="")
+    + '\n// Key builds a key.\nfunc Key(host, port string) string { return fmt.Sprintf("%s:%s", host, port) }\n',
+    SHOWN,
+)
 
 DECLINES = {
     # %w: errors.Is finds errClosed through fmt's error only
@@ -115,7 +134,7 @@ DECLINES = {
             "error {\n\treturn fmt", "error {\n\terrors := codes{}\n\t_ = errors\n\treturn fmt"
         )
         + "\ntype codes struct{}\n\nfunc (codes) New(string) error { return nil }\n",
-        "the file names errors otherwise",
+        "errors at line",
     ),
     # an Errorf as a statement is dropped code: a concatenation (or errors.New's result) may not stand alone
     "unused": (
@@ -190,6 +209,10 @@ def test_the_import_is_added_or_takes_the_place_of_fmt(proposed):
     assert '\t"errors"\n\t"strings"' in after and '"fmt"' not in after, after
     after = edited(FIXES["swapped_alone"][0], only_fix(proposed["swapped_alone"]))
     assert 'import "errors"' in after and '"fmt"' not in after, after
+    after = edited(ALIASED, only_fix(proposed["aliased"]))
+    assert '\t"errors"\n\tstderrors "errors"' in after, after
+    after = edited(FIXES["mixed_dropped"][0], only_fix(proposed["mixed_dropped"]))
+    assert '\t"errors"\n)' in after and 'return host + ":" + port' in after, after
 
 
 TAGGED = {
@@ -308,11 +331,12 @@ def test_a_sprintf_beside_an_errorf_that_stays_keeps_fmt(tmp_path):
 
 
 def test_the_fixes_verify_under_both_releases_and_leave_gofmt_clean_imports(tmp_path, toolchain):
-    files = {f"{n}/{n}.go": FIXES[n][0] for n in ("imported", "added", "swapped", "swapped_alone")}
+    names = ("imported", "added", "swapped", "swapped_alone", "aliased", "mixed_dropped")
+    files = {f"{n}/{n}.go": FIXES[n][0] for n in names}
     root = module(tmp_path, files)
     versions = [a for r in releases() for a in ("--toolchain", r.version)]
     done = in_process("fix", "-v", *versions, "./...", cwd=root)
-    assert done.stderr.count("applied  ") == 4 and "rejected  " not in done.stderr, done.stderr
+    assert done.stderr.count("applied  ") == len(names) and "rejected  " not in done.stderr, done.stderr
     gofmt = subprocess.run([toolchain.gofmt_binary(), "-l", "."], cwd=root, capture_output=True, text=True)
     assert gofmt.stdout == "" and gofmt.returncode == 0, gofmt.stdout + gofmt.stderr
     assert '"fmt"' not in (root / "swapped_alone/swapped_alone.go").read_text()

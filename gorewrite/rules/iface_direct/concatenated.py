@@ -1,6 +1,6 @@
-"""A string built by fmt.Sprintf (or Sprint, Sprintln; or an error by Errorf: errorf.py) from strings only: fmt's `a ...any` puts each string
-operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result besides, where the
-concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when the result stays in
+"""A string built by fmt.Sprintf (or Sprint, Sprintln; an error's by Errorf: errorf.py) from strings only: fmt's
+`a ...any` puts each string operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result
+besides, where the concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when the result stays in
 the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
 
 The call becomes the concatenation of its pieces in order, which is the same string where, by fmt/print.go:
@@ -295,9 +295,7 @@ def _erroring(view: PackageView, types: TypeInfo, path: str, call: Node) -> list
     if isinstance(marks, list) and any(d.verb == "w" for d in marks):
         return errorf.WRAPPED
     pieces = _pieces(view, types, path, call)
-    if isinstance(pieces, str) or not errorf.imported(view, path):
-        return pieces  # without the import, the file has no `errors` at all, or concatenate declines adding it
-    return errorf.unshadowed(types, path, call) or pieces
+    return pieces if isinstance(pieces, str) else errorf.unshadowed(types, path, call) or pieces
 
 
 def _printer(view: PackageView, path: str, call: Node) -> str | None:
