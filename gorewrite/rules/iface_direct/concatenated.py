@@ -1,7 +1,7 @@
 """A string built by fmt.Sprintf (or Sprint, Sprintln; an error's by Errorf: errorf.py) from strings only: fmt's
 `a ...any` puts each string operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result
-besides, where the concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when the result stays in
-the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
+besides, where the concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when
+the result stays in the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
 
 The call becomes the concatenation of its pieces in order, which is the same string where, by fmt/print.go:
 - every directive of a constant format (go/types' value, read as doPrintf reads it: verbs.py) is exactly `%s` of
