@@ -205,7 +205,7 @@ DECLINES = {
         line("not_fmt", "host string", 'printer{}.Sprintf("%s;", host)', "host")
         + "\ntype printer struct{}\n\nfunc (printer) Sprintf(format string, a ...any) string {\n"
         + '\treturn "<" + fmt.Sprintf(format, a...) + ">"\n}\n',
-        "not fmt.Sprintf, Sprint or Sprintln",
+        "not fmt.Sprintf, Sprint, Sprintln or Errorf",
     ),
     # a call to the right runs after fmt's call read state, but before the concatenation reads it (gc runs the
     # calls of an expression first): the line would show the state Next left

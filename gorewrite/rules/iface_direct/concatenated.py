@@ -1,7 +1,7 @@
-"""A string built by fmt.Sprintf (or Sprint, Sprintln) from strings only: fmt's `a ...any` puts each string
-operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result besides, where the
-concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when the result stays in
-the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
+"""A string built by fmt.Sprintf (or Sprint, Sprintln; an error's by Errorf: errorf.py) from strings only: fmt's
+`a ...any` puts each string operand's header on the heap (`host escapes to heap`), and Sprintf allocates its result
+besides, where the concatenation `host + ":" + port` writes the same bytes into one allocation (none at all when
+the result stays in the caller: a concatenation of at most 32 bytes that does not escape uses a stack buffer).
 
 The call becomes the concatenation of its pieces in order, which is the same string where, by fmt/print.go:
 - every directive of a constant format (go/types' value, read as doPrintf reads it: verbs.py) is exactly `%s` of
@@ -29,6 +29,10 @@ The result has type string either way (a concatenation with a string variable, o
 the rewrite removes the file's last use of fmt, every such call of the file goes in one fix with the import
 (printed.py's import_removal), as each alone would leave the import for the others.
 
+fmt.Errorf with no `%w` returns errors.New of what Sprintf would (fmt/errors.go): it becomes errors.New of the
+concatenation, where `errors` is Go's package there (errorf.py), and its error's allocation (`&errors.errorString{...}
+escapes to heap`, errors.New inlined) is claimed moved beside the concatenation's.
+
 The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
 claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes
 to heap`: ir's exprFmt joins the operands with ` + `, a constant quoted by go/constant: verbs.compiler_quoted).
@@ -44,6 +48,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import node_at
+from gorewrite.rules.iface_direct import errorf
 from gorewrite.rules.iface_direct.fields import field_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
@@ -51,7 +56,8 @@ from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quot
 from gorewrite.syntax import Node, call_args, contains, text, walk
 from gorewrite.typeinfo import Ident, TypeInfo
 
-PRINTERS = ("Sprintf", "Sprint", "Sprintln")
+PRINTERS = ("Sprintf", "Sprint", "Sprintln", "Errorf")
+FORMATTED = ("Sprintf", "Errorf")  # the printers whose first argument is the format
 # Where the concatenation, put in the call's place, would bind to a neighbour: there it goes in parentheses.
 BINDING = {"binary_expression", "unary_expression", "selector_expression", "index_expression", "slice_expression"}
 BINDING |= {"type_assertion_expression", "call_expression"}
@@ -79,33 +85,46 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     function = call.child_by_field_name("function")
     if function.type != "selector_expression" or text(function.child_by_field_name("field")).decode() not in PRINTERS:
         return None
-    first = 1 if text(function.child_by_field_name("field")) == b"Sprintf" else 0
+    first = 1 if text(function.child_by_field_name("field")).decode() in FORMATTED else 0
     return call if node in call_args(call)[first:] else None
 
 
 def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) -> Fix | str:
     """The call as the concatenation of its pieces, or why fmt stays."""
     path = escape.path
-    pieces = _pieces(view, types, path, call)
+    pieces = _erroring(view, types, path, call)
     if isinstance(pieces, str):
         return pieces
-    edits, messages = [_edit(path, call, pieces)], [_message(pieces)]
+    edits, messages = [_edit(view, path, call, pieces)], _messages(view, path, call, pieces)
     others = [n for n in uses_of_package(view, path, call) if not call.start_byte <= n.start_byte < call.end_byte]
     calls = [n.parent for n in others if n.type == "selector_expression" and n.parent.type == "call_expression"]
-    more = [_pieces(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
+    more = [_erroring(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
+    if any(_printer(view, path, c) == "Errorf" for c in calls) and _unimportable(view, path):
+        more = ["fmt stays"]  # those calls stay, and keep fmt
+    dropped = None
     if all(not isinstance(m, str) for m in more):  # every use of fmt in the file goes: so does its import
         dropped = import_removal_of(view, path)
         if dropped is None:
             return "the rewrite leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
-        edits += [_edit(path, c, p) for c, p in zip(calls, more, strict=True)] + [dropped]
-        messages += [_message(p) for p in more]
+        edits += [_edit(view, path, c, p) for c, p in zip(calls, more, strict=True)]
+        messages += [m for c, p in zip(calls, more, strict=True) for m in _messages(view, path, c, p)]
+    news = any(_printer(view, path, c) == "Errorf" for c in [call, *(calls if dropped else [])])
+    problem = _unimportable(view, path) if news else None
+    if problem:
+        return problem
+    if news and not errorf.imported(view, path):
+        edits += errorf.import_edits(view, path, dropped)
+    elif dropped is not None:
+        edits.append(dropped)
     summary = (
         "concatenate the strings instead of formatting them with fmt: %s prints a string's bytes unchanged, and"
         " boxing each operand for fmt put it on the heap"
     )
-    if len(edits) > 1:
-        summary += f" ({len(edits) - 1} calls of the file, the last uses of its fmt import, which goes)"
-    claim = MovesAllocation(tuple(m for m in messages if m))
+    if news:
+        summary += "; Errorf with no %w returns errors.New of the text, as the rewrite does"
+    if dropped is not None:
+        summary += f" ({len(calls) + 1} calls of the file, the last uses of its fmt import, which goes)"
+    claim = MovesAllocation(tuple(messages))
     return Fix(NAME, tuple(sorted(edits)), (escape,), summary, claim=claim)
 
 
@@ -113,7 +132,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     """The call's output as constant bytes and operands in order, or why it is not a concatenation of them."""
     found = callees.callee(view, path, call)
     if not isinstance(found, tuple) or found[:2] != ("fmt", "") or found[2] not in PRINTERS:
-        return "the call is not fmt.Sprintf, Sprint or Sprintln, by go/types"
+        return "the call is not fmt.Sprintf, Sprint, Sprintln or Errorf, by go/types"
     if any(n.type == "comment" for n in walk(call)):
         return "the call holds a comment, which the rewrite would lose"
     if call.parent.type in UNUSED:
@@ -143,7 +162,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
 def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer: str) -> list[Piece] | str:
     """The pieces of a fmt call (printer: its function's name) as they print."""
     args = call_args(call)
-    if printer != "Sprintf":
+    if printer not in FORMATTED:
         operands = [_operand(view, types, path, a, "%v") for a in args]
         if any(isinstance(o, str) for o in operands):
             return next(o for o in operands if isinstance(o, str))
@@ -262,9 +281,34 @@ def _joined(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _edit(path: str, call: Node, pieces: list[Piece]) -> Edit:
+def _unimportable(view: PackageView, path: str) -> str | None:
+    """Why errors.New may not be written in the file: it does not import errors, and may not add it."""
+    return None if errorf.imported(view, path) else errorf.addable(view, path)
+
+
+def _erroring(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[Piece] | str:
+    """The call's pieces (_pieces), where an Errorf call may also be written as errors.New of them (errorf.py)."""
+    if _printer(view, path, call) != "Errorf":
+        return _pieces(view, types, path, call)
+    format = format_of(types, path, call_args(call)[0]) if call_args(call) else None
+    marks = directives(format) if format is not None else []
+    if isinstance(marks, list) and any(d.verb == "w" for d in marks):
+        return errorf.WRAPPED
+    pieces = _pieces(view, types, path, call)
+    return pieces if isinstance(pieces, str) else errorf.unshadowed(types, path, call) or pieces
+
+
+def _printer(view: PackageView, path: str, call: Node) -> str | None:
+    """The name of the function the call calls, by go/types (a call of fmt's, by the qualifier: _pieces checks)."""
+    found = callees.callee(view, path, call)
+    return found[2] if isinstance(found, tuple) else None
+
+
+def _edit(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> Edit:
     parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p) for p in _joined(pieces)]
     new = b" + ".join(parts) or b'""'
+    if _printer(view, path, call) == "Errorf":
+        return Edit(path, call.start_byte, call.end_byte, b"errors.New(" + new + b")")
     if len(parts) > 1 and call.parent.type in BINDING:
         new = b"(" + new + b")"
     return Edit(path, call.start_byte, call.end_byte, new)
@@ -273,6 +317,12 @@ def _edit(path: str, call: Node, pieces: list[Piece]) -> Edit:
 def _written(operand: tuple[Node, bool]) -> bytes:
     node, raw = operand
     return b"string(" + text(node) + b")" if raw else text(node)
+
+
+def _messages(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> list[str]:
+    """The compiler's messages for what the rewrite allocates: the concatenation, and errors.New's error."""
+    made = [_message(pieces)] if _message(pieces) else []
+    return made + [errorf.ALLOCATED] if _printer(view, path, call) == "Errorf" else made
 
 
 def _message(pieces: list[Piece]) -> str:

@@ -1,0 +1,3 @@
+module example.com/probes/iface-errorf
+
+go 1.22

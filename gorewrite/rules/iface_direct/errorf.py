@@ -1,0 +1,78 @@
+"""fmt.Errorf as errors.New of the concatenation (concatenated.py writes the pieces): the name `errors` it writes.
+
+By fmt/errors.go (go1.24.11 and go1.27.3 alike), Errorf formats with doPrintf and, where the format holds no `%w`
+(p.wrappedErrs empty), returns `errors.New(s)` of the formatted text: the same dynamic type (*errors.errorString),
+the same message and no Unwrap, so errors.Is, As and Unwrap see the two alike. go1.27.3 returns `errors.New(format)`
+when no operand is given and the format holds no `%`: the rule rewrites calls with operands only. A `%w` declines
+(the wrapped error is what Is, As and Unwrap find), as does every directive concatenated.py does not prove.
+
+What the rewrite writes must mean Go's own package "errors" (github.com/pkg/errors' New, imported as `errors`,
+records a stack trace, and a package's own `errors` is anything):
+- where the file imports "errors" under that name (unnamed, or named `errors`), Go rejects any other file-scope or
+  package-level `errors` in every build compiling the file; only a local declaration in the function could shadow
+  it, so go/types must name every `errors` of the top-level declaration holding the call as a package;
+- elsewhere the rewrite adds the import, where nothing of the file is named `errors` (an import of the name must be
+  used, and a local one would shadow the new import) and no file of the package's directory, whatever build
+  compiles it, declares `errors` at package level (the import would clash with it there). Where the fix also drops
+  the file's import of fmt, that spec becomes `"errors"` (gofmt sorts it), since inserting beside a spec the fix
+  deletes would overlap.
+"""
+
+from __future__ import annotations
+
+import os
+
+from gorewrite.build_files import go_files, package_names, parsed
+from gorewrite.edits import Edit
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import add_import, file_imports
+from gorewrite.syntax import Node, ancestors, text, walk
+from gorewrite.typeinfo import Kind, TypeInfo
+
+NAME = b"errors"
+ALLOCATED = "&errors.errorString{...} escapes to heap"  # errors.New inlined: its allocation, as both releases print it
+WRAPPED = "its format wraps an operand with %w: errors.Is, As and Unwrap find it through fmt's error, not errors.New's"
+
+
+def imported(view: PackageView, path: str) -> bool:
+    """Does the file import Go's "errors" under the name `errors`?"""
+    for spec in file_imports(view.tree(path)):
+        name = spec.child_by_field_name("name")
+        if text(spec.child_by_field_name("path")) == b'"errors"' and (name is None or text(name) == NAME):
+            return True
+    return False
+
+
+def unshadowed(types: TypeInfo, path: str, call: Node) -> str | None:
+    """Why `errors` at the call may not be the file's import of it: a name the top-level declaration holding the
+    call declares, or one go/types cannot name."""
+    top = next((a for a in ancestors(call) if a.parent is not None and a.parent.type == "source_file"), call)
+    for node in walk(top):
+        if node.type not in ("identifier", "package_identifier", "type_identifier") or text(node) != NAME:
+            continue
+        ident = types.at(path, node.start_byte)
+        if ident is None or ident.kind != Kind.PKGNAME:
+            return f"errors at line {node.start_point.row + 1} is not the imported package, by go/types"
+    return None
+
+
+def addable(view: PackageView, path: str) -> str | None:
+    """Why the file may not import "errors" as `errors`: a name of the file or the package's, in some build."""
+    names = (n for n in walk(view.tree(path).root_node) if n.type.endswith("identifier") and text(n) == NAME)
+    named = next((n for n in names if n.type != "field_identifier"), None)  # a field's name is no name of the scope
+    if named is not None:
+        return f"the file names errors otherwise (line {named.start_point.row + 1}), so errors.New would not be Go's"
+    for other in go_files(os.path.dirname(path)):
+        if NAME.decode() in package_names(parsed(other)):
+            shown = os.path.basename(other)
+            return f"{shown} may declare errors at package level in some build, where an import of errors would clash"
+    return None
+
+
+def import_edits(view: PackageView, path: str, dropped: Edit | None) -> list[Edit]:
+    """The edits importing "errors": the dropped fmt spec's path turned into it, or an import added."""
+    if dropped is None:
+        return add_import(view, path, "errors")
+    spec = next(s for s in file_imports(view.tree(path)) if dropped.start <= s.start_byte < dropped.end)
+    quoted = spec.child_by_field_name("path")
+    return [Edit(path, quoted.start_byte, quoted.end_byte, b'"errors"')]
