@@ -80,7 +80,8 @@ def parameter(
     receiver, for len(cfg.Name): the parameter's field, `c.Name` where the callee reads it), or the subject as a
     whole (`len(s)` to an `n int`); None where no argument is, or the callee writes the parameter (a field of it
     too) or takes its address. The parameter is a copy of the argument made at the call, so its field is the one
-    the caller's struct holds until the caller writes that struct (bounds.py weighs those writes)."""
+    the caller's struct holds until the caller writes that struct (bounds.py weighs those writes), where the two
+    are of one type by go/types: then one selector names one field of both."""
     params = _parameters(view, file, declared)  # (object, name) of each
     args = call_args(call)
     if params is None or len(args) != len(params):
@@ -107,6 +108,9 @@ def parameter(
     obj, name = params[index]
     if field is None:
         return Subject(("len" if length else "var", obj), frozenset([obj])), name, length
+    given, declared_as = view.types.at(path, args[index].start_byte), view.types.at(file, name.start_byte)
+    if given is None or given.type is None or declared_as is None or given.type != declared_as.type:
+        return None  # `o.validate()` of a method promoted from an embedded Inner: its i.Name is not o.Name
     key = ("field", obj, field)
     read = (n for n in walk(declared) if n.type == "selector_expression" and key_of(view, file, n) == key)
     name = next(read, None)

@@ -78,6 +78,21 @@ func clip(c Config) error {
 	return nil
 }
 
+// Inner checks its own name; Outer's Name is another field, which Inner's method never sees.
+type Inner struct{ Name string }
+
+func (i Inner) validate() error {
+	if len(i.Name) > maxItems {
+		return errors.New("name too long")
+	}
+	return nil
+}
+
+type Outer struct {
+	Inner
+	Name string
+}
+
 // fill checks the name, then lets an alias replace it.
 func (c *Config) fill() error {
 	if len(c.Name) > maxItems {
@@ -129,6 +144,11 @@ NOT_BOUNDED = {
     "other_parameter": (case("other_parameter", guard("err := checkEither(cfg, Config{}); err != nil")), "LONG"),
     # the callee shortens its copy before checking it: the caller's name is as long as it was
     "callee_writes_copy": (case("callee_writes_copy", guard("err := clip(cfg); err != nil")), "LONG"),
+    # a method promoted from an embedded struct checks the embedded struct's Name, not Outer's
+    "promoted_method": (
+        case("promoted_method", guard("err := o.validate(); err != nil"), "len(o.Name)", "xs []int64, o Outer"),
+        "Outer{Name: S25}",
+    ),
     # a pointer receiver: the callee replaces the name after checking it
     "pointer_receiver": (case("pointer_receiver", guard("err := cfg.fill(); err != nil")), "Config{Alias: S25}"),
 }
@@ -137,12 +157,12 @@ NOT_BOUNDED = {
 def call(arguments: str) -> str:
     arguments = arguments.replace("LONG", LONG)
     arguments = arguments.replace("S15", 'strings.Repeat("a", 15)').replace("S25", 'strings.Repeat("b", 25)')
-    if arguments.startswith("Config"):
+    if arguments.startswith(("Config", "Outer")):
         arguments = "{pkg}." + arguments
     return probe("{pkg}.Sum([]int64{1}, " + arguments + ")")
 
 
-SIZES = {"other_field": "len(cfg.Alias)"}
+SIZES = {"other_field": "len(cfg.Alias)", "promoted_method": "len(o.Name)"}
 NAIVE = {
     name: (array("buf", SIZES.get(name, "len(cfg.Name)"), "int64", 20), call(arguments))
     for name, (_, arguments) in NOT_BOUNDED.items()
