@@ -48,8 +48,8 @@ def asserted(
     passed = parameter(view, path, call, subject, file, declared)
     if passed is None:
         return None
-    (obj, name), kind = passed
-    inner, deeper = Subject((kind, obj), frozenset([obj])), side.inside()
-    again = lambda at, own: bound(view, file, name, at, deeper, own, kind == "len")  # noqa: E731
+    inner, name, length = passed
+    deeper = side.inside()
+    again = lambda at, own: bound(view, file, name, at, deeper, own, length)  # noqa: E731
     found = [fact(view, file, again, inner, s, deeper) for s in statements(body)]
     return side.best(f.limit for f in found if f is not None)

@@ -31,8 +31,8 @@ from gorewrite.guards import Matches, Side
 from gorewrite.proposals import PackageView
 from gorewrite.returns import declaration, returns_of
 from gorewrite.rulekit import owner, use_owner
-from gorewrite.syntax import Node, call_args, named_receiver, unparen
-from gorewrite.terms import Subject, compared, subject_of
+from gorewrite.syntax import Node, call_args, named_receiver, unparen, walk
+from gorewrite.terms import Subject, compared, key_of, subject_of
 from gorewrite.typeinfo import Use
 from gorewrite.validators import At, nil_bound, nil_tested
 
@@ -54,18 +54,18 @@ def predicate(
     passed = parameter(view, path, tested, subject, file, declared)
     if passed is None:
         return None
-    (obj, name), kind = passed
+    inner, name, length = passed
     if tested is not call:
-        return nil_bound(view, file, declared, name, kind == "len", side.inside(), at)
+        return nil_bound(view, file, declared, name, length, side.inside(), at)
     found = returns_of(declared)
     if found is None:
         return None
-    inner, limits = Subject((kind, obj), frozenset([obj])), []
+    limits = []
     for stmt, value in found:
         constant = view.types.constant(file, value.start_byte, value.end_byte)
         if constant in (TRUE, FALSE) and (constant == TRUE) != holds:
             continue  # `return false` where the call returned true: not this path
-        guarded = at(file, name, stmt, kind == "len", side.inside())  # the callee's guards before the return
+        guarded = at(file, name, stmt, length, side.inside())  # the callee's guards before the return
         tested_ = None if constant is not None else read(file, value, stmt, holds, inner, side.inside())
         limits.append(side.best([guarded, tested_]))
     return side.worst(limits) if limits else None
@@ -73,10 +73,15 @@ def predicate(
 
 def parameter(
     view: PackageView, path: str, call: Node, subject: Subject, file: str, declared: Node
-) -> tuple[tuple[str, Node], str] | None:
-    """((go/types object, name) of the callee's parameter the call passes the subject to, "var" or "len": what of
-    the parameter the subject is) — the subject's variable itself (`id` for len(id)), or the subject as a whole
-    (`len(s)` to an `n int`); None where no argument is, or the callee writes the parameter or takes its address."""
+) -> tuple[Subject, Node, bool] | None:
+    """(the subject in the callee, a node of the callee that is it, whether the subject is that node's length) for
+    the parameter the call passes the subject's variable to (`id` for len(id), `cfg.Peers` for len(cfg.Peers) of a
+    local struct value cfg), or the struct whose field the subject is (`check(cfg)`, or `cfg.check()` of a value
+    receiver, for len(cfg.Name): the parameter's field, `c.Name` where the callee reads it), or the subject as a
+    whole (`len(s)` to an `n int`); None where no argument is, or the callee writes the parameter (a field of it
+    too) or takes its address. The parameter is a copy of the argument made at the call, so its field is the one
+    the caller's struct holds until the caller writes that struct (bounds.py weighs those writes), where the two
+    are of one type by go/types: then one selector names one field of both."""
     params = _parameters(view, file, declared)  # (object, name) of each
     args = call_args(call)
     if params is None or len(args) != len(params):
@@ -87,17 +92,29 @@ def parameter(
             [receiver, *params],
             [unparen(call.child_by_field_name("function")).child_by_field_name("operand"), *args],
         )
-    passed = [subject_of(view, path, a) for a in args]
-    own = subject.key[0] in ("var", "len")
-    index = next((i for i, a in enumerate(passed) if own and a is not None and a.key == ("var", subject.key[1])), None)
-    kind = subject.key[0]
+    keys = [getattr(subject_of(view, path, a), "key", None) for a in args]
+    length = subject.key[0] == "len"
+    held = subject.key[1] if length else subject.key  # the variable, or field of a local struct value, measured
+    held = ("var", held) if isinstance(held, str) else held
+    index, field = next((i for i, k in enumerate(keys) if k == held), None), None
+    if index is None and held[0] == "field":
+        index, field = next((i for i, k in enumerate(keys) if k == ("var", held[1])), None), held[2]
     if index is None:
-        index, kind = next((i for i, a in enumerate(passed) if a == subject), None), "var"
+        index, length = next((i for i, k in enumerate(keys) if k == subject.key), None), False
     if index is None or any(
         u.obj == params[index][0] and u.use in (Use.WRITE, Use.ADDR) for u in view.types.idents.get(file, ())
     ):
         return None
-    return params[index], kind
+    obj, name = params[index]
+    if field is None:
+        return Subject(("len" if length else "var", obj), frozenset([obj])), name, length
+    given, declared_as = view.types.at(path, args[index].start_byte), view.types.at(file, name.start_byte)
+    if given is None or given.type is None or declared_as is None or given.type != declared_as.type:
+        return None  # `o.validate()` of a method promoted from an embedded Inner: its i.Name is not o.Name
+    key = ("field", obj, field)
+    read = (n for n in walk(declared) if n.type == "selector_expression" and key_of(view, file, n) == key)
+    name = next(read, None)
+    return (Subject(("len", key) if length else key, frozenset([obj])), name, length) if name is not None else None
 
 
 def _parameters(view: PackageView, file: str, declared: Node) -> list[tuple[str, Node]] | None:

@@ -1,0 +1,3 @@
+module example.com/probes/make-const-census
+
+go 1.22
