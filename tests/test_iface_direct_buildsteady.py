@@ -21,7 +21,7 @@ RULE = RULES["iface-direct"]
 # Beside every accepted case: a file only windows compiles and one every other build compiles, declaring names the
 # call does not depend on (the package is per-build, as std's os or a logger with a terminal check is).
 PER_OS = {
-    "os_windows.go": "package {pkg}\n\ntype handle uintptr\n\nfunc (h handle) String() string { return \"h\" }\n",
+    "os_windows.go": 'package {pkg}\n\ntype handle uintptr\n\nfunc (h handle) String() string { return "h" }\n',
     "os_other.go": "//go:build !windows\n\npackage {pkg}\n\ntype handle struct{ fd int }\n",
 }
 
@@ -207,7 +207,8 @@ func Probe() string { return Limit(50000, 100000) }
 
 # The per-build declarations the accepted cases' operands do not depend on the type of.
 ARCH = {
-    "arch_windows.go": 'package {pkg}\n\nconst defaultArch = "amd64"\n\n//go:noinline\nfunc rawName() []byte { return []byte("w") }\n\n'
+    "arch_windows.go": 'package {pkg}\n\nconst defaultArch = "amd64"\n\n'
+    '//go:noinline\nfunc rawName() []byte { return []byte("w") }\n\n'
     'func makeBanner() string { return "w" }\n',
     "arch_other.go": '//go:build !windows\n\npackage {pkg}\n\nconst defaultArch = "386"\n\ntype raw string\n\n'
     '//go:noinline\nfunc rawName() raw { return "u" }\n\nfunc makeBanner() string { return "u" }\n',
@@ -220,7 +221,8 @@ def accepted_files() -> dict[str, str]:
         files[f"{name}/{name}.go"] = code
         extra = PER_OS if name in ("caller", "hostport", "fields", "request") else ARCH
         if name == "ownfile":
-            extra = {"ownfile_windows.go": 'package {pkg}\n\n// Probe renders one limit.\nfunc Probe() string { return "50000 100000" }\n'}
+            probe = '// Probe renders one limit.\nfunc Probe() string { return "50000 100000" }\n'
+            extra = {"ownfile_windows.go": "package {pkg}\n\n" + probe}
         files |= {f"{name}/{file}": text.replace("{pkg}", name) for file, text in extra.items()}
     return files
 
@@ -244,7 +246,8 @@ def test_an_operand_every_build_types_alike_is_rewritten_with_the_same_bytes(acc
     fix = only_fix(found[f"example.com/m/{name}"])
     source = ACCEPTED[name]
     assert "fmt.Sprintf" in source or "fmt.Fprintf" in source
-    main = f'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/{name}"\n)\n\nfunc main() {{ fmt.Print({name}.Probe()) }}\n'
+    imports = f'import (\n\t"fmt"\n\n\t"example.com/m/{name}"\n)\n\n'
+    main = f"package main\n\n{imports}func main() {{ fmt.Print({name}.Probe()) }}\n"
     (root / "cmd").mkdir(exist_ok=True)
     (root / "cmd" / "main.go").write_text(main)
     before = [run(toolchain, root, ["run", "./cmd"], GOARCH=arch) for arch in ("amd64", "386")]
@@ -263,7 +266,8 @@ def test_an_operand_every_build_types_alike_is_rewritten_with_the_same_bytes(acc
 # Must-declines: `-tags fancy` compiles another declaration the operand's type depends on, under which fmt calls a
 # String method (or the naive rewrite does not build). label is a string here and a Stringer there.
 LABEL = {
-    "label_fancy.go": '//go:build fancy\n\npackage {pkg}\n\ntype label string\n\nfunc (l label) String() string { return "L" }\n',
+    "label_fancy.go": "//go:build fancy\n\npackage {pkg}\n\ntype label string\n\n"
+    'func (l label) String() string { return "L" }\n',
 }
 
 DECLINED = {
@@ -394,7 +398,7 @@ func Line() string { return fmt.Sprintf("name=%s", current.Name) }
 """,
         {
             "current_plain.go": '//go:build !fancy\n\npackage variable\n\nvar current Info = Info{"ab"}\n',
-            "current_fancy.go": '//go:build fancy\n\npackage variable\n\ntype Other struct{ Name label }\n\n'
+            "current_fancy.go": "//go:build fancy\n\npackage variable\n\ntype Other struct{ Name label }\n\n"
             'var current Other = Other{"ab"}\n',
         },
         ('return fmt.Sprintf("name=%s", current.Name)', 'return "name=" + string(current.Name)'),
@@ -413,7 +417,8 @@ func Line() string { return fmt.Sprintf("name=%s", name) }
 """,
         {
             "a_plain.go": '//go:build !fancy\n\npackage memo\n\nimport "fmt"\n\nvar name = "ab"\n\n'
-            "// First quotes the name where it is declared.\nfunc First() string { return fmt.Sprintf(\"first=%q\", name) }\n",
+            "// First quotes the name where it is declared.\n"
+            'func First() string { return fmt.Sprintf("first=%q", name) }\n',
             "a_fancy.go": '//go:build fancy\n\npackage memo\n\nvar name label = "ab"\n',
         },
         ('return fmt.Sprintf("name=%s", name)', 'return "name=" + string(name)'),
@@ -472,7 +477,8 @@ def test_an_operand_another_build_may_type_otherwise_declines(declined, toolchai
     takes = "func Line(i Info)" in DECLINED[name][0]
     calls = {pkg: f"{pkg}.Line({pkg}.Info{{}})" if takes else f"{pkg}.Line()" for pkg in (name, "naive" + name)}
     imports = "".join(f'\t"example.com/m/{pkg}"\n' for pkg in calls)
-    main = f'package main\n\nimport (\n\t"fmt"\n\n{imports})\n\nfunc main() {{ fmt.Println({", ".join(calls.values())}) }}\n'
+    printed = ", ".join(calls.values())
+    main = f'package main\n\nimport (\n\t"fmt"\n\n{imports})\n\nfunc main() {{ fmt.Println({printed}) }}\n'
     (root / f"cmd{name}").mkdir(exist_ok=True)
     (root / f"cmd{name}" / "main.go").write_text(main)
     plain = run(toolchain, root, ["run", f"./cmd{name}"])
