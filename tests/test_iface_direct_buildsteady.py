@@ -424,6 +424,32 @@ func Line() string { return fmt.Sprintf("name=%s", name) }
         ('return fmt.Sprintf("name=%s", name)', 'return "name=" + string(name)'),
         "whose type comes from a declaration another build may make otherwise",
     ),
+    # a tuple from the package's own function declared per build: a Stringer's there
+    "tuple": (
+        """package tuple
+
+import "fmt"
+
+// Line shows the owner.
+//
+//go:noinline
+func Line() string {
+	owner, err := ownerOf("/etc")
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("owner=%s", owner)
+}
+""",
+        {
+            "owner_plain.go": "//go:build !fancy\n\npackage tuple\n\n"
+            'func ownerOf(string) (string, error) { return "ab", nil }\n',
+            "owner_fancy.go": "//go:build fancy\n\npackage tuple\n\n"
+            'func ownerOf(string) (label, error) { return "ab", nil }\n',
+        },
+        ('return fmt.Sprintf("owner=%s", owner)', 'return "owner=" + string(owner)'),
+        "whose type comes from a declaration another build may make otherwise",
+    ),
     # a constant declared per build keeps its name: the rule never writes one build's value
     "constant": (
         """package constant
