@@ -534,7 +534,8 @@ func (c *checked) stdDeps(pkg *types.Package) {
 
 // isStd: go list says the package is std's (the request's Std). Not a guess from the path: a module
 // named without a dot (`module myapp`) is the user's, and its per-build constants and arrays are not
-// std's steady ones. A package the request does not list (an indirect import) counts as not std.
+// std's steady ones. A package the request does not list (an indirect import) counts as std only when a listed
+// std package imports it (stdDeps).
 func (c *checked) isStd(path string) bool {
 	return c.std[path]
 }
