@@ -160,6 +160,9 @@ type checked struct {
 	consts   map[types.Object]ast.Expr      // the package's constants' expressions (constExpr)
 	arrays   map[int64][]spelling           // the array types the package spells, by length (steadyLength)
 	perBuild bool                           // the package's directory has files only some builds compile (steady.go)
+	methods  map[string]bool                // methods declared in per-build files (perBuildMethods)
+	home     *token.File                    // the file of the operand steadyOperand walks (declared.go)
+	homeUsed bool                           // whether its walk relied on a name declared in home only some builds compile
 	dir      string                         // the package's directory
 	std      map[string]bool                // the imports go list calls std's (isStd)
 	dirs     map[string]string              // the imports' directories (importedDir)
@@ -237,6 +240,7 @@ func check(req request) (*checked, error) {
 	for _, path := range req.Std {
 		c.std[path] = true
 	}
+	c.stdDeps(pkg)
 	// cgo-processed files (not the package's own) or a directory with files only some builds compile
 	if len(req.Sources) > 0 {
 		c.dir = filepath.Dir(req.Sources[0])

@@ -512,9 +512,136 @@ func sourceFiles(dir string) ([]string, error) {
 	return kept, err
 }
 
+// stdDeps adds to std what the package's std imports import, and so on: std imports only std, so a type the
+// package reaches through one (`r.URL.RawQuery` of an *http.Request, a net/url field) is std's too. Not a vendored
+// package (`vendor/golang.org/x/sys/cpu`), whose path perBuildStd does not know.
+func (c *checked) stdDeps(pkg *types.Package) {
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, dep := range p.Imports() {
+			if path := dep.Path(); !c.std[path] && !strings.HasPrefix(path, "vendor/") {
+				c.std[path] = true
+				visit(dep)
+			}
+		}
+	}
+	for _, p := range pkg.Imports() {
+		if c.std[p.Path()] {
+			visit(p)
+		}
+	}
+}
+
 // isStd: go list says the package is std's (the request's Std). Not a guess from the path: a module
 // named without a dot (`module myapp`) is the user's, and its per-build constants and arrays are not
-// std's steady ones. A package the request does not list (an indirect import) counts as not std.
+// std's steady ones. A package the request does not list (an indirect import) counts as std only when a listed
+// std package imports it (stdDeps).
 func (c *checked) isStd(path string) bool {
 	return c.std[path]
+}
+
+// declaredOnce: a function, variable or constant of a std package that differs by build (runtime, os, path/filepath)
+// has one type in every build when its package's directory declares it in a file every build compiles (no build
+// constraint, no _GOOS/_GOARCH name, no cgo), as a function without receiver or with an explicit type, whose type
+// names only predeclared names no file of the directory redeclares: `func Caller(skip int) (pc uintptr, file
+// string, line int, ok bool)`, `func Hostname() (name string, err error)`. Every build compiles that declaration as
+// it is, and no build can declare the name again. A per-build value (`const GOOS string = goos.GOOS`) keeps its
+// type; only its value differs, which steady (a constant's value) judges apart.
+func (c *checked) declaredOnce(obj types.Object) bool {
+	if obj.Parent() != obj.Pkg().Scope() {
+		return false // a method or a field: dirTypes holds the package's top-level functions, variables and constants
+	}
+	dir, ok := c.importedDir(obj)
+	if !ok {
+		return false
+	}
+	decl, ok := dirTypes(dir)[obj.Name()]
+	if !ok || decl == nil {
+		return false
+	}
+	steady := true
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Field: // its names are a parameter's or a result's, not types
+			ast.Inspect(n.Type, walk)
+			return false
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
+			steady = false // another package's name, or an instantiation
+		case *ast.Ident:
+			steady = steady && types.Universe.Lookup(n.Name) != nil && !dirNames(dir)[n.Name]
+		}
+		return steady
+	}
+	ast.Inspect(decl, walk)
+	return steady
+}
+
+var dirDeclared = map[string]map[string]ast.Expr{}
+var dirTopNames = map[string]map[string]bool{}
+
+// dirTypes: per top-level function (without receiver) or typed variable or constant of the directory's non-test
+// files, every build's, the type expression it is declared with; nil when declared more than once, in a file only
+// some builds compile, without a type, or generic. dirNames: every top-level name the files declare.
+func dirTypes(dir string) map[string]ast.Expr {
+	if index, ok := dirDeclared[dir]; ok {
+		return index
+	}
+	index, names := map[string]ast.Expr{}, map[string]bool{}
+	files, _ := sourceFiles(dir)
+	for _, path := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution|parser.ParseComments)
+		if err != nil {
+			continue
+		}
+		perBuild := fileConstrained(f, path) || importsC(f)
+		for _, decl := range f.Decls {
+			declaredNames(decl, names)
+			declaredTypes(decl, func(name string, typ ast.Expr) {
+				if _, again := index[name]; again || perBuild {
+					typ = nil
+				}
+				index[name] = typ
+			})
+		}
+	}
+	dirDeclared[dir], dirTopNames[dir] = index, names
+	return index
+}
+
+func dirNames(dir string) map[string]bool {
+	dirTypes(dir)
+	return dirTopNames[dir]
+}
+
+// declaredTypes calls each with every top-level function or variable or constant decl declares, and its declared
+// type expression (nil: none, or generic).
+func declaredTypes(decl ast.Decl, each func(name string, typ ast.Expr)) {
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			var typ ast.Expr = d.Type
+			if d.Type.TypeParams != nil {
+				typ = nil
+			}
+			each(d.Name.Name, typ)
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			if vs, ok := spec.(*ast.ValueSpec); ok {
+				for _, n := range vs.Names {
+					each(n.Name, vs.Type)
+				}
+			}
+		}
+	}
+}
+
+func importsC(f *ast.File) bool {
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
 }

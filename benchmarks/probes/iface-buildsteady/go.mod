@@ -1,0 +1,3 @@
+module example.com/probes/iface-buildsteady
+
+go 1.22

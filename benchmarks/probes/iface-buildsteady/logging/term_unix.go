@@ -1,0 +1,5 @@
+//go:build !windows
+
+package logging
+
+type terminal struct{ kind string }
