@@ -44,8 +44,10 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import node_at
+from gorewrite.rules.iface_direct import digits
+from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import field_type
-from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
+from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
 from gorewrite.syntax import Node, call_args, contains, text, walk
@@ -66,7 +68,7 @@ WHOLE = ("_statement", "_spec", "_clause")
 PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
 ARITHMETIC = ("/", "%", "<<", ">>", "==", "!=")  # a zero divisor, a negative shift count, uncomparable interfaces
 
-Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
+Piece = bytes | tuple[Node, bool] | Number  # a constant's bytes, an operand and whether it is a []byte, or a number
 
 
 def sprint_call(view: PackageView, escape: Escape) -> Node | None:
@@ -89,16 +91,25 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     pieces = _pieces(view, types, path, call)
     if isinstance(pieces, str):
         return pieces
-    edits, messages = [_edit(path, call, pieces)], [_message(pieces)]
+    edits, messages = [_edit(path, call, pieces)], [*_messages(pieces)]
     others = [n for n in uses_of_package(view, path, call) if not call.start_byte <= n.start_byte < call.end_byte]
     calls = [n.parent for n in others if n.type == "selector_expression" and n.parent.type == "call_expression"]
     more = [_pieces(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
+    imported = digits.strconv_import(view, types, path) if _numbered(pieces) else []
+    if isinstance(imported, str):
+        return imported
     if all(not isinstance(m, str) for m in more):  # every use of fmt in the file goes: so does its import
         dropped = import_removal_of(view, path)
         if dropped is None:
             return "the rewrite leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
+        numbered = imported or any(_numbered(p) for p in more) and digits.strconv_import(view, types, path)
+        if isinstance(numbered, str):
+            return numbered
+        if numbered:  # strconv takes fmt's place: one edit, where removing one spec and adding another could meet
+            dropped, imported = digits.in_place_of_fmt(view, path), []
         edits += [_edit(path, c, p) for c, p in zip(calls, more, strict=True)] + [dropped]
-        messages += [_message(p) for p in more]
+        messages += [m for p in more for m in _messages(p)]
+    edits += imported
     summary = (
         "concatenate the strings instead of formatting them with fmt: %s prints a string's bytes unchanged, and"
         " boxing each operand for fmt put it on the heap"
@@ -129,6 +140,14 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     pieces = _printed(view, types, path, call, found[2])
     if isinstance(pieces, str):
         return pieces
+    appends = digits.appends(_joined(pieces))
+    heavy = (
+        inlined(view, path, call, f"{appends} strconv appends cost its inliner more than fmt's call")
+        if appends > 1
+        else None
+    )
+    if heavy:
+        return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
     other = _panicking(scope, call) if read is not None else None
     if other is not None:
@@ -148,9 +167,10 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         if any(isinstance(o, str) for o in operands):
             return next(o for o in operands if isinstance(o, str))
         if printer == "Sprint":
-            return operands
+            strings = [_string(types, path, a, o) for a, o in zip(args, operands, strict=True)]
+            return _checked(types, path, digits.spaced(operands, strings))
         spaced = [p for o in operands for p in (b" ", o)][1:]
-        return [*spaced, b"\n"]
+        return _checked(types, path, [*spaced, b"\n"])
     format = format_of(types, path, args[0]) if args else None
     if format is None:
         return "its format is not a string constant go/types gives the value of"
@@ -167,7 +187,7 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         if d.verb == "%" and d.operands == 0:
             pieces.append(b"%")
             continue
-        if shown not in ("%s", "%v"):
+        if shown not in ("%s", "%v", "%d", "%t"):
             return f"{shown} prints other bytes than a concatenation of its operand would"
         operand = _operand(view, types, path, args[taken], shown)
         if isinstance(operand, str):
@@ -175,7 +195,20 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         pieces.append(operand)
         taken += 1
     pieces.append(format[start:])
-    return pieces
+    return _checked(types, path, pieces)
+
+
+def _checked(types: TypeInfo, path: str, pieces: list[Piece]) -> list[Piece] | str:
+    """The pieces, or why their numbers may not be written as strconv's (digits.py)."""
+    return digits.shadowed(types, os.path.dirname(path), _joined(pieces)) or pieces
+
+
+def _string(types: TypeInfo, path: str, operand: Node, piece: Piece) -> bool:
+    """Is the operand of Sprint, printed as the piece, a string (no space beside it), not a number?"""
+    if isinstance(piece, Number):
+        return False
+    value = types.constant(path, operand.start_byte, operand.end_byte)
+    return value.startswith("2:") if value is not None else True
 
 
 def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str) -> Piece | str:
@@ -190,10 +223,15 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return problem
     value = types.constant(path, operand.start_byte, operand.end_byte)
     if value is not None:
-        data = unquoted(value.partition(":")[2]) if value.startswith("2:") else None
+        data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
+        integer = types.integer(path, operand.start_byte, operand.end_byte) is not None
+        data = data if data is not None else digits.constant_text(value, integer, verb)
         return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
     ident = ident or types.at(path, operand.start_byte)
-    if ident.type == "string":
+    number = digits.number(ident.type, operand, verb)
+    if number is not None:
+        return number
+    if ident.type == "string" and verb in ("%s", "%v"):
         return (operand, False)
     if ident.type not in BYTES or verb != "%s":
         return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
@@ -263,22 +301,41 @@ def _joined(pieces: list[Piece]) -> list[Piece]:
 
 
 def _edit(path: str, call: Node, pieces: list[Piece]) -> Edit:
-    parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p) for p in _joined(pieces)]
+    alone = len(_joined(pieces)) == 1
+    parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p, alone) for p in _joined(pieces)]
     new = b" + ".join(parts) or b'""'
     if len(parts) > 1 and call.parent.type in BINDING:
         new = b"(" + new + b")"
     return Edit(path, call.start_byte, call.end_byte, new)
 
 
-def _written(operand: tuple[Node, bool]) -> bytes:
+def _written(operand: tuple[Node, bool] | Number, alone: bool) -> bytes:
+    if isinstance(operand, Number):
+        return digits.written(operand, alone)
     node, raw = operand
     return b"string(" + text(node) + b")" if raw else text(node)
 
 
-def _message(pieces: list[Piece]) -> str:
-    """The compiler's message for the concatenation's allocation, where it allocates one ("" for a lone string)."""
+def _numbered(pieces: list[Piece]) -> bool:
+    """Do the pieces write strconv (an integer or bool operand)?"""
+    return any(isinstance(p, Number) for p in pieces)
+
+
+def _messages(pieces: list[Piece]) -> list[str]:
+    """The compiler's message for the concatenation's allocation, as each release spells it, where it allocates
+    one (none for a lone string or number: strconv allocates a number's inside itself)."""
     joined = _joined(pieces)
-    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1]):
-        return ""
-    shown = [compiler_quoted(p) if isinstance(p, bytes) else _written(p).decode() for p in joined]
-    return " + ".join(shown) + " escapes to heap"
+    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1] is True):
+        return []
+    spelled = []
+    for release in ("go1.24", "go1.27"):
+        shown = [
+            compiler_quoted(p)
+            if isinstance(p, bytes)
+            else digits.shown(p, False, release)
+            if isinstance(p, Number)
+            else _written(p, False).decode()
+            for p in joined
+        ]
+        spelled.append(" + ".join(shown) + " escapes to heap")
+    return list(dict.fromkeys(spelled))
