@@ -114,6 +114,20 @@ DECLINES = {
     "bool_d": (line("bool_d", "ok bool", 'fmt.Sprintf("ok=%d", ok)', "true"), "%d of ok (bool)"),
     "int_t": (line("int_t", "n int", 'fmt.Sprintf("n=%t", n)', "1"), "%t of n (int)"),
     "string_d": (line("string_d", "host string", 'fmt.Sprintf("h=%d", host)', "host"), "%d of host (string)"),
+    # constants under a verb that prints them otherwise: %!d(string=v1), %!d(bool=true), %!t(int=5)
+    "string_constant_d": (
+        line("string_constant_d", "host string", 'fmt.Sprintf("%s v=%d", host, Version)', "host")
+        + '\nconst Version = "v1"\n',
+        "%d of the constant Version",
+    ),
+    "bool_constant_d": (
+        line("bool_constant_d", "host string", 'fmt.Sprintf("%s ok=%d", host, true)', "host"),
+        "%d of the constant true",
+    ),
+    "int_constant_t": (
+        line("int_constant_t", "host string", 'fmt.Sprintf("%s n=%t", host, 5)', "host"),
+        "%t of the constant 5",
+    ),
     # go/constant holds float64(3) as an integer value; fmt prints %!d(float64=3)
     "float_constant": (
         line("float_constant", "host string", 'fmt.Sprintf("%s=%d", host, float64(3))', "host"),
@@ -178,6 +192,9 @@ NAIVE = {
     "bool_d": (_naive('fmt.Sprintf("ok=%d", ok)', '"ok=" + strconv.FormatBool(ok)'), "{pkg}.Probe()"),
     "int_t": (_naive('fmt.Sprintf("n=%t", n)', '"n=" + ' + APPENDED.format("n")), "{pkg}.Probe()"),
     "string_d": (_naive('fmt.Sprintf("h=%d", host)', '"h=" + host'), "{pkg}.Probe()"),
+    "string_constant_d": (_naive('fmt.Sprintf("%s v=%d", host, Version)', 'host + " v=" + Version'), "{pkg}.Probe()"),
+    "bool_constant_d": (_naive('fmt.Sprintf("%s ok=%d", host, true)', 'host + " ok=true"'), "{pkg}.Probe()"),
+    "int_constant_t": (_naive('fmt.Sprintf("%s n=%t", host, 5)', 'host + " n=5"'), "{pkg}.Probe()"),
     "float_constant": (_naive('fmt.Sprintf("%s=%d", host, float64(3))', 'host + "=3"'), "{pkg}.Probe()"),
     "strconv_declared": (
         lambda s: s.replace('fmt.Sprintf("%s=%t", host, ok)', 'host + "=" + strconv.FormatBool(ok)'),

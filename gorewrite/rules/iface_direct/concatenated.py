@@ -224,8 +224,7 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     value = types.constant(path, operand.start_byte, operand.end_byte)
     if value is not None:
         data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
-        integer = types.integer(path, operand.start_byte, operand.end_byte) is not None
-        data = data if data is not None else digits.constant_text(value, integer, verb)
+        data = data if data is not None else digits.constant_text(value, verb)
         return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
     ident = ident or types.at(path, operand.start_byte)
     number = digits.number(ident.type, operand, verb)

@@ -54,12 +54,13 @@ def number(kind: str | None, operand: Node, verb: str) -> Number | None:
     return Number(operand, kind) if kind is not None and kind in PRINTED.get(verb, ()) else None
 
 
-def constant_text(value: str, integer: bool, verb: str) -> bytes | None:
-    """A steady constant of a predeclared type ("<kind>:<exact>", go/constant's) as the verb prints it: an integer
-    type's (integer: go/types says so; a float64 constant may hold an integral value) exact decimal text, a bool's
-    true or false; None for anything else."""
+def constant_text(value: str, verb: str) -> bytes | None:
+    """A steady constant of a predeclared type ("<kind>:<exact>", go/constant's) as the verb prints it: an integer's
+    exact decimal text, a bool's true or false; None for anything else. go/types holds a constant of a float or
+    complex type as a Float or Complex value (representable rounds it: `float64(3)` is Float 3, printed
+    %!d(float64=3)), so an Int value is an integer type's."""
     kind, _, exact = value.partition(":")
-    if kind == "3" and integer and verb in ("%d", "%v"):
+    if kind == "3" and verb in ("%d", "%v"):
         return exact.encode()
     if kind == "1" and verb in ("%t", "%v"):
         return exact.encode()
