@@ -141,13 +141,10 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if isinstance(pieces, str):
         return pieces
     appends = digits.appends(_joined(pieces))
-    heavy = (
-        inlined(view, path, call, f"{appends} strconv appends cost its inliner more than fmt's call")
-        if appends > 1
-        else None
-    )
-    if heavy:
-        return heavy
+    if appends > 1 or appends and not digits.whole_body(call):
+        heavy = inlined(view, path, call, f"{appends} strconv append(s) could cost its inliner more than its budget")
+        if heavy:
+            return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
     other = _panicking(scope, call) if read is not None else None
     if other is not None:

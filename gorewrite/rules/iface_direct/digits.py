@@ -32,8 +32,8 @@ from typing import NamedTuple
 from gorewrite import builtins
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import add_import, file_imports
-from gorewrite.syntax import Node, text
+from gorewrite.rulekit import add_import, file_imports, owner
+from gorewrite.syntax import Node, contains, text, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
@@ -83,6 +83,19 @@ def appends(pieces: list) -> int:
     budget of 80, and a caller that inlined it would allocate the result where it kept it in its frame."""
     numbers = [p for p in pieces if isinstance(p, Number) and p.kind != "bool"]
     return len(numbers) if len(pieces) > 1 else 0
+
+
+def whole_body(call: Node) -> bool:
+    """Is the call's statement the whole body of its function? There one append keeps a function the compiler
+    inlines within the inliner's budget (the probe's one-line keys and URLs, under both releases); beside other
+    statements it may not (std's benchmarkName, `if n != 1 { return fmt.Sprintf("%s-%d", name, n) }; return name`,
+    went from within 80 to 81 under go1.27.3, net/http's checkWriteHeaderCode to 83), and its callers, which kept
+    the result in their frames, would allocate it."""
+    function = owner(call)
+    body = function.child_by_field_name("body") if function is not None else None
+    statements = [n for n in walk(body) if n.type == "statement_list"][:1] if body is not None else []
+    kept = [n for n in statements[0].named_children if n.type != "comment"] if statements else []
+    return len(kept) == 1 and contains(kept[0], call)
 
 
 def written(piece: Number, alone: bool) -> bytes:
