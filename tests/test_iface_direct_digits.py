@@ -296,3 +296,11 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     root = module(tmp_path / "beside", {"inlined/inlined.go": beside})
     found = proposals(root, RULE)["example.com/m/inlined"]
     assert_declines(found, "the compiler inlines Line, and 1 strconv append(s) could cost its inliner more")
+    nested = case(
+        "inlined",
+        "// Check panics on a port out of range.\nfunc Check(host string, port int) {\n\tif port > 65535 {\n"
+        '\t\tpanic(fmt.Sprintf("%s: bad port %d", host, port))\n\t}\n}\n',
+    )
+    root = module(tmp_path / "nested", {"inlined/inlined.go": nested})
+    found = proposals(root, RULE)["example.com/m/inlined"]
+    assert_declines(found, "the compiler inlines Check, and 1 strconv append(s) could cost its inliner more")

@@ -89,13 +89,20 @@ def whole_body(call: Node) -> bool:
     """Is the call's statement the whole body of its function? There one append keeps a function the compiler
     inlines within the inliner's budget (the probe's one-line keys and URLs, under both releases); beside other
     statements it may not (std's benchmarkName, `if n != 1 { return fmt.Sprintf("%s-%d", name, n) }; return name`,
-    went from within 80 to 81 under go1.27.3, net/http's checkWriteHeaderCode to 83), and its callers, which kept
-    the result in their frames, would allocate it."""
+    went from within 80 to 81 under go1.27.3, net/http's checkWriteHeaderCode, a panic inside an if, to 83), and
+    its callers, which kept the result in their frames, would allocate it."""
     function = owner(call)
     body = function.child_by_field_name("body") if function is not None else None
     statements = [n for n in walk(body) if n.type == "statement_list"][:1] if body is not None else []
     kept = [n for n in statements[0].named_children if n.type != "comment"] if statements else []
-    return len(kept) == 1 and contains(kept[0], call)
+    if len(kept) != 1 or not contains(kept[0], call):
+        return False
+    node = call.parent
+    while node != kept[0]:  # the call's own statement, not one nested in an `if` (net/http's checkWriteHeaderCode)
+        if node.type == "block" or node.type.endswith("_statement"):
+            return False
+        node = node.parent
+    return True
 
 
 def written(piece: Number, alone: bool) -> bytes:
