@@ -304,3 +304,61 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     root = module(tmp_path / "nested", {"inlined/inlined.go": nested})
     found = proposals(root, RULE)["example.com/m/inlined"]
     assert_declines(found, "the compiler inlines Check, and 1 strconv append(s) could cost its inliner more")
+
+
+TAGGED = {
+    "line.go": """package tagged
+
+import "fmt"
+
+type entry struct{ meta }
+
+// Line labels an entry by key.
+//
+//go:noinline
+func Line(k string, e *entry) string { return fmt.Sprintf("%s=%d;", k, e.n) }
+
+// Probe labels one entry.
+func Probe() string { return Line("key", &entry{newMeta()}) }
+""",
+    "meta_plain.go": """//go:build !named
+
+package tagged
+
+type meta struct{ n int }
+
+func newMeta() meta { return meta{300} }
+""",
+    "meta_named.go": """//go:build named
+
+package tagged
+
+import "fmt"
+
+// Num prints with a sign of its own.
+type Num int
+
+func (n Num) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "#%d", int(n)) }
+
+type meta struct{ n Num }
+
+func newMeta() meta { return meta{300} }
+""",
+}
+
+
+def test_an_int_whose_type_another_build_declares_otherwise_declines(tmp_path, toolchain):
+    """go/types reads the build without tags, where e.n is an int; `-tags named` makes it a Num, whose Format fmt
+    calls: the naive concatenation gives "key=300;" there for "key=#300;"."""
+    files = {f"tagged/{name}": code for name, code in TAGGED.items()}
+    files |= {f"naive/{name}": code.replace("package tagged", "package naive") for name, code in TAGGED.items()}
+    appended = APPENDED.format("e.n")
+    naive = files["naive/line.go"].replace('fmt.Sprintf("%s=%d;", k, e.n)', f'k + "=" + {appended} + ";"')
+    files["naive/line.go"] = naive.replace('import "fmt"', 'import "strconv"')
+    main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naive"\n\t"example.com/m/tagged"\n)\n\n'
+    files["compare/main.go"] = main + "func main() { fmt.Println(tagged.Probe(), naive.Probe()) }\n"
+    root = module(tmp_path, files)
+    found = proposals(root, RULE)["example.com/m/tagged"]
+    assert_declines(found, "it formats e.n, whose type may have methods fmt calls, here or in another build")
+    ran = toolchain.run(["run", "-tags", "named", "./compare"], str(root))
+    assert ran.stdout.decode().split() == ["key=#300;", "key=300;"], ran.stdout.decode() + ran.stderr.decode()
