@@ -317,9 +317,10 @@ def proposals(
 
 
 def edited(source: str, fix: Fix) -> str:
-    """A file's text with a fix's edits to it applied (edits never overlap; offsets are bytes)."""
+    """A file's text with a fix's edits to it applied (edits never overlap; offsets are bytes; an insertion at
+    the start of a replaced range goes before it, as edits.apply puts it)."""
     data = source.encode()
-    for edit in sorted(fix.edits, key=lambda e: e.start, reverse=True):
+    for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
         data = data[: edit.start] + edit.new + data[edit.end :]
     return data.decode()
 

@@ -489,7 +489,7 @@ func Pass(line []byte) string {
 	default:
 		return fmt.Sprint(w)
 	}
-	return s.name + fmt.Sprint(c.n)
+	return s.name + fmt.Sprint(+c.n)
 }
 """,
         ),
@@ -988,7 +988,7 @@ func Hits() string {
 	st := stats{hits: 3}
 	s := sample{name: "hits", sink: &st}
 	if t, ok := s.sink.(*tally); ok {
-		return fmt.Sprint(s.name, " tally ", t.hits)
+		return fmt.Sprint(s.name, " tally ", +t.hits)
 	}
 	return s.name + " none"
 }
@@ -1207,7 +1207,7 @@ func Maybe(line []byte) string {
 	var c Counter
 	w := open(&c)
 	w.(io.Writer).Write(line)
-	return fmt.Sprint(c.n)
+	return fmt.Sprint(+c.n)
 }
 """,
         ),

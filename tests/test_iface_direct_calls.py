@@ -204,7 +204,7 @@ func Split() string {
 	write := s.sink.Write
 	r.Meter = &b
 	write([]byte("abc"))
-	return fmt.Sprint(a.n, b.n)
+	return fmt.Sprint(+a.n, b.n)
 }
 """,
             'import (\n\t"fmt"\n\t"io"\n)',
@@ -225,7 +225,7 @@ func Split() string {
 	write := s.sink.Write
 	m.Writer = &b
 	write([]byte("abc"))
-	return fmt.Sprint(a.n, b.n)
+	return fmt.Sprint(+a.n, b.n)
 }
 """,
             'import (\n\t"fmt"\n\t"io"\n)',
@@ -378,7 +378,7 @@ func Split() string {
 		defer s.sink.Write([]byte("abc"))
 		r.Meter = &b
 	}()
-	return fmt.Sprint(a.n, b.n)
+	return fmt.Sprint(+a.n, b.n)
 }
 """,
             'import (\n\t"fmt"\n\t"io"\n)',

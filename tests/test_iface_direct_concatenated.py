@@ -181,7 +181,6 @@ DECLINES = {
         line("sprint_bytes", "a, b []byte", "fmt.Sprint(a, b)", "[]byte(host), []byte(port)"),
         "%v of a ([]byte)",
     ),
-    "sprintln_int": (line("sprintln_int", "host string, n int", "fmt.Sprintln(host, n)", "host, 7"), "%v of n (int)"),
     "commented": (line("commented", "host string", 'fmt.Sprintf("%s;", /* key */ host)', "host"), "holds a comment"),
     "variable_format": (
         line("variable_format", "format, host string", "fmt.Sprintf(format, host)", '"%q", host'),
@@ -307,7 +306,6 @@ NAIVE = {
     "extra": (_naive('fmt.Sprintf("%s;", host, port)', 'host + ";"'), "{pkg}.Probe()"),
     "noverb": (_naive('fmt.Sprintf("%s:%", host)', 'host + ":%"'), "{pkg}.Probe()"),
     "sprint_bytes": (_naive("fmt.Sprint(a, b)", "string(a) + string(b)"), "{pkg}.Probe()"),
-    "sprintln_int": (_naive("fmt.Sprintln(host, n)", 'host + " " + string(rune(n)) + "\\n"'), "{pkg}.Probe()"),
     "unused": (_naive('fmt.Sprintf("%s;", host)', 'host + ";"'), "is not used"),
     "shadowed_string": (_naive('fmt.Sprintf("[%s]", raw)', '"[" + string(raw) + "]"'), "mismatched types"),
     "not_fmt": (_naive('printer{}.Sprintf("%s;", host)', 'host + ";"'), "{pkg}.Probe()"),

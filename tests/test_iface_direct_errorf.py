@@ -96,6 +96,15 @@ FIXES["mixed_dropped"] = (
     + '\n// Key builds a key.\nfunc Key(host, port string) string { return fmt.Sprintf("%s:%s", host, port) }\n',
     SHOWN,
 )
+# fmt's last use is an Errorf of a number and the file imports neither errors nor strconv: errors takes fmt's
+# place and strconv is inserted beside it (a lone `import "fmt"` becomes a group)
+NUMBERED = ADDED.format(name="numbered_alone", imports='\t"fmt"', rest="").replace(
+    'import (\n\t"fmt"\n)', 'import "fmt"'
+)
+NUMBERED = NUMBERED.replace('"db.internal", "5432"', '"db.internal", 5432').replace(
+    "host, port string", "host string, port int"
+)
+FIXES["numbered_alone"] = (NUMBERED.replace('port %s refused"', 'port %d refused"'), SHOWN)
 
 DECLINES = {
     # %w: errors.Is finds errClosed through fmt's error only
@@ -213,6 +222,8 @@ def test_the_import_is_added_or_takes_the_place_of_fmt(proposed):
     assert '\t"errors"\n\tstderrors "errors"' in after, after
     after = edited(FIXES["mixed_dropped"][0], only_fix(proposed["mixed_dropped"]))
     assert '\t"errors"\n)' in after and 'return host + ":" + port' in after, after
+    after = edited(FIXES["numbered_alone"][0], only_fix(proposed["numbered_alone"]))
+    assert '"errors"' in after and '"strconv"' in after and '"fmt"' not in after, after
 
 
 TAGGED = {
@@ -331,7 +342,7 @@ def test_a_sprintf_beside_an_errorf_that_stays_keeps_fmt(tmp_path):
 
 
 def test_the_fixes_verify_under_both_releases_and_leave_gofmt_clean_imports(tmp_path, toolchain):
-    names = ("imported", "added", "swapped", "swapped_alone", "aliased", "mixed_dropped")
+    names = ("imported", "added", "swapped", "swapped_alone", "aliased", "mixed_dropped", "numbered_alone")
     files = {f"{n}/{n}.go": FIXES[n][0] for n in names}
     root = module(tmp_path, files)
     versions = [a for r in releases() for a in ("--toolchain", r.version)]

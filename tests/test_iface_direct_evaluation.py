@@ -190,7 +190,7 @@ func Split() string {
 		defer h.v.(io.Writer).Write([]byte("abc"))
 		r.Meter = &b
 	}()
-	return fmt.Sprint(a.n, b.n)
+	return fmt.Sprint(+a.n, b.n)
 }
 """,
     'import (\n\t"fmt"\n\t"io"\n)\n',

@@ -168,7 +168,7 @@ func Kind(a, b int) string {
 	call := Call{Fn: "add", Args: [2]Expr{&lhs, &rhs}}
 	switch e := call.Args[0].(type) {
 	case *neg:
-		return "neg " + fmt.Sprint(e.v)
+		return "neg " + fmt.Sprint(+e.v)
 	case Named:
 		return "named " + e.Name()
 	default:
@@ -359,7 +359,7 @@ func Hit(a int, w Window) string {
 	y := num{v: a}
 	p := Panes{Items: []Pane{{W: w, Cmd: &y}}}
 	p.Items[0].W.Hits.Inc()
-	return fmt.Sprint(p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)
+	return fmt.Sprint(+p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)
 }
 """,
         ),
@@ -512,7 +512,7 @@ func Kind(a, b int) string {
 	other := p.Items[1].Cmd.(Named).Name()
 	switch c := p.Items[0].Cmd.(type) {
 	case num:
-		return fmt.Sprint(c.v, other)
+		return fmt.Sprint(+c.v, other)
 	}
 	return "none"
 }
@@ -617,8 +617,8 @@ NAIVE = {
     "addressed_past_the_place": (
         _replace(
             "\tp := Panes{Items: []Pane{{W: w, Cmd: &y}}}\n\tp.Items[0].W.Hits.Inc()\n"
-            '\treturn fmt.Sprint(p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)\n',
-            '\tw.Hits.Inc()\n\treturn fmt.Sprint(w.Hits.n, "/", Named(&y).Name(), "/", w.Hits.n)\n',
+            '\treturn fmt.Sprint(+p.Items[0].W.Hits.n, "/", p.Items[0].Cmd.(Named).Name(), "/", w.Hits.n)\n',
+            '\tw.Hits.Inc()\n\treturn fmt.Sprint(+w.Hits.n, "/", Named(&y).Name(), "/", w.Hits.n)\n',
         ),
         "{pkg}.Hit(1, {pkg}.Window{})",
     ),
@@ -667,7 +667,7 @@ NAIVE = {
         _replace(
             "\tp := Plan{Items: []Retry{{N: n, Step: &x}}}\n\tp.Items[0].N++\n"
             '\treturn fmt.Sprint(p.Items[0].N, "/", p.Items[0].Step.(Named).Name(), "/", n)\n',
-            '\tn++\n\treturn fmt.Sprint(n, "/", Named(&x).Name(), "/", n)\n',
+            '\tn++\n\treturn fmt.Sprint(+n, "/", Named(&x).Name(), "/", n)\n',
         ),
         "{pkg}.Again(1, 3)",
     ),
@@ -683,8 +683,8 @@ NAIVE = {
         _replace(
             '\tp := Palette{Items: []Item{{Label: "v", Cmd: v}, {Label: "y", Cmd: &y}}}\n\tv.v = 9\n'
             "\tother := p.Items[1].Cmd.(Named).Name()\n\tswitch c := p.Items[0].Cmd.(type) {\n\tcase num:\n"
-            '\t\treturn fmt.Sprint(c.v, other)\n\t}\n\treturn "none"\n',
-            "\tv.v = 9\n\tother := Named(&y).Name()\n\t{\n\t\tc := v\n\t\treturn fmt.Sprint(c.v, other)\n\t}\n",
+            '\t\treturn fmt.Sprint(+c.v, other)\n\t}\n\treturn "none"\n',
+            "\tv.v = 9\n\tother := Named(&y).Name()\n\t{\n\t\tc := v\n\t\treturn fmt.Sprint(+c.v, other)\n\t}\n",
         ),
         "{pkg}.Kind(1, 2)",
     ),

@@ -566,7 +566,7 @@ func Probe() string {
 	b.Reset()
 	fmt.Fprintf(b, "%s=%s", key, v)
 	for i := 0; i < 3; i++ {
-		b.WriteString(fmt.Sprint(i))
+		b.WriteString(fmt.Sprint(+i))
 	}
 	return b.String()
 }

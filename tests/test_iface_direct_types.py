@@ -100,7 +100,7 @@ func Kind(n int) string {
 	default:
 		g.v++
 	}
-	return r.name + fmt.Sprint(g.v)
+	return r.name + fmt.Sprint(+g.v)
 }
 """,
         ),
@@ -402,7 +402,7 @@ func Hits() string {
 	s := sample{name: "hits", sink: &st}
 	switch t := s.sink.(type) {
 	case *tally:
-		return fmt.Sprint("tally ", t.hits)
+		return fmt.Sprint("tally ", +t.hits)
 	case fmt.Stringer:
 		return t.String()
 	}
@@ -704,9 +704,9 @@ NAIVE = {
     ),
     "switch_no_case_taken": (
         replace(
-            '\tswitch t := s.sink.(type) {\n\tcase *tally:\n\t\treturn fmt.Sprint("tally ", t.hits)\n'
+            '\tswitch t := s.sink.(type) {\n\tcase *tally:\n\t\treturn fmt.Sprint("tally ", +t.hits)\n'
             '\tcase fmt.Stringer:\n\t\treturn t.String()\n\t}\n\treturn s.name + " none"\n',
-            '\t_ = s\n\t{\n\t\tt := (*tally)(&st)\n\t\treturn fmt.Sprint("tally ", t.hits)\n\t}\n',
+            '\t_ = s\n\t{\n\t\tt := (*tally)(&st)\n\t\treturn fmt.Sprint("tally ", +t.hits)\n\t}\n',
         ),
         "{pkg}.Hits()",
     ),

@@ -36,6 +36,10 @@ escapes to heap`, errors.New inlined) is claimed moved beside the concatenation'
 The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
 claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes
 to heap`: ir's exprFmt joins the operands with ` + `, a constant quoted by go/constant: verbs.compiler_quoted).
+
+The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
+claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes
+to heap`: ir's exprFmt joins the operands with ` + `, a constant quoted by go/constant: verbs.compiler_quoted).
 """
 
 from __future__ import annotations
@@ -47,10 +51,11 @@ from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import node_at
-from gorewrite.rules.iface_direct import errorf
+from gorewrite.rulekit import add_import, file_imports, node_at
+from gorewrite.rules.iface_direct import digits, errorf
+from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import field_type
-from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
+from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
 from gorewrite.syntax import Node, call_args, contains, text, walk
@@ -72,7 +77,7 @@ WHOLE = ("_statement", "_spec", "_clause")
 PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
 ARITHMETIC = ("/", "%", "<<", ">>", "==", "!=")  # a zero divisor, a negative shift count, uncomparable interfaces
 
-Piece = bytes | tuple[Node, bool]  # a constant's bytes, or an operand and whether it is a []byte
+Piece = bytes | tuple[Node, bool] | Number  # a constant's bytes, an operand and whether it is a []byte, or a number
 
 
 def sprint_call(view: PackageView, escape: Escape) -> Node | None:
@@ -108,14 +113,22 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
             return "the rewrite leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
         edits += [_edit(view, path, c, p) for c, p in zip(calls, more, strict=True)]
         messages += [m for c, p in zip(calls, more, strict=True) for m in _messages(view, path, c, p)]
-    news = any(_printer(view, path, c) == "Errorf" for c in [call, *(calls if dropped else [])])
+    rewritten = [call, *(calls if dropped else [])]
+    news = any(_printer(view, path, c) == "Errorf" for c in rewritten)
     problem = _unimportable(view, path) if news else None
     if problem:
         return problem
-    if news and not errorf.imported(view, path):
-        edits += errorf.import_edits(view, path, dropped)
+    added = [("errors", add_import(view, path, "errors"))] if news and not errorf.imported(view, path) else []
+    if any(_numbered(p) for p in [pieces, *(more if dropped else [])]):
+        imported = digits.strconv_import(view, types, path)
+        if isinstance(imported, str):
+            return imported
+        added += [("strconv", imported)] if imported else []
+    if dropped is not None and added:  # the first import takes fmt's place: removing one spec and adding one could meet
+        edits.append(_renamed(view, path, dropped, added.pop(0)[0]))
     elif dropped is not None:
         edits.append(dropped)
+    edits += [e for _, adds in added for e in adds]
     summary = (
         "concatenate the strings instead of formatting them with fmt: %s prints a string's bytes unchanged, and"
         " boxing each operand for fmt put it on the heap"
@@ -148,6 +161,11 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     pieces = _printed(view, types, path, call, found[2])
     if isinstance(pieces, str):
         return pieces
+    appends = digits.appends(_joined(pieces))
+    if appends > 1 or appends and not digits.whole_body(call):
+        heavy = inlined(view, path, call, f"{appends} strconv append(s) could cost its inliner more than its budget")
+        if heavy:
+            return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
     other = _panicking(scope, call) if read is not None else None
     if other is not None:
@@ -167,9 +185,10 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         if any(isinstance(o, str) for o in operands):
             return next(o for o in operands if isinstance(o, str))
         if printer == "Sprint":
-            return operands
+            strings = [_string(types, path, a, o) for a, o in zip(args, operands, strict=True)]
+            return _checked(types, path, digits.spaced(operands, strings))
         spaced = [p for o in operands for p in (b" ", o)][1:]
-        return [*spaced, b"\n"]
+        return _checked(types, path, [*spaced, b"\n"])
     format = format_of(types, path, args[0]) if args else None
     if format is None:
         return "its format is not a string constant go/types gives the value of"
@@ -186,7 +205,7 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         if d.verb == "%" and d.operands == 0:
             pieces.append(b"%")
             continue
-        if shown not in ("%s", "%v"):
+        if shown not in ("%s", "%v", "%d", "%t"):
             return f"{shown} prints other bytes than a concatenation of its operand would"
         operand = _operand(view, types, path, args[taken], shown)
         if isinstance(operand, str):
@@ -194,7 +213,20 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         pieces.append(operand)
         taken += 1
     pieces.append(format[start:])
-    return pieces
+    return _checked(types, path, pieces)
+
+
+def _checked(types: TypeInfo, path: str, pieces: list[Piece]) -> list[Piece] | str:
+    """The pieces, or why their numbers may not be written as strconv's (digits.py)."""
+    return digits.shadowed(types, os.path.dirname(path), _joined(pieces)) or pieces
+
+
+def _string(types: TypeInfo, path: str, operand: Node, piece: Piece) -> bool:
+    """Is the operand of Sprint, printed as the piece, a string (no space beside it), not a number?"""
+    if isinstance(piece, Number):
+        return False
+    value = types.constant(path, operand.start_byte, operand.end_byte)
+    return value.startswith("2:") if value is not None else True
 
 
 def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str) -> Piece | str:
@@ -209,10 +241,14 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return problem
     value = types.constant(path, operand.start_byte, operand.end_byte)
     if value is not None:
-        data = unquoted(value.partition(":")[2]) if value.startswith("2:") else None
+        data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
+        data = data if data is not None else digits.constant_text(value, verb)
         return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
     ident = ident or types.at(path, operand.start_byte)
-    if ident.type == "string":
+    number = digits.number(ident.type, operand, verb)
+    if number is not None:
+        return number
+    if ident.type == "string" and verb in ("%s", "%v"):
         return (operand, False)
     if ident.type not in BYTES or verb != "%s":
         return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
@@ -305,7 +341,8 @@ def _printer(view: PackageView, path: str, call: Node) -> str | None:
 
 
 def _edit(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> Edit:
-    parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p) for p in _joined(pieces)]
+    alone = len(_joined(pieces)) == 1
+    parts = [quoted(p).encode() if isinstance(p, bytes) else _written(p, alone) for p in _joined(pieces)]
     new = b" + ".join(parts) or b'""'
     if _printer(view, path, call) == "Errorf":
         return Edit(path, call.start_byte, call.end_byte, b"errors.New(" + new + b")")
@@ -314,21 +351,46 @@ def _edit(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> Edit
     return Edit(path, call.start_byte, call.end_byte, new)
 
 
-def _written(operand: tuple[Node, bool]) -> bytes:
+def _written(operand: tuple[Node, bool] | Number, alone: bool) -> bytes:
+    if isinstance(operand, Number):
+        return digits.written(operand, alone)
     node, raw = operand
     return b"string(" + text(node) + b")" if raw else text(node)
 
 
+def _numbered(pieces: list[Piece]) -> bool:
+    """Do the pieces write strconv (an integer or bool operand)?"""
+    return any(isinstance(p, Number) for p in pieces)
+
+
 def _messages(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> list[str]:
-    """The compiler's messages for what the rewrite allocates: the concatenation, and errors.New's error."""
-    made = [_message(pieces)] if _message(pieces) else []
+    """The compiler's messages for what the rewrite allocates: the concatenation, as each release spells it, where
+    it allocates one (none for a lone string or number: strconv allocates a number's inside itself), and errors.New's
+    error."""
+    made = _concatenated(pieces)
     return made + [errorf.ALLOCATED] if _printer(view, path, call) == "Errorf" else made
 
 
-def _message(pieces: list[Piece]) -> str:
-    """The compiler's message for the concatenation's allocation, where it allocates one ("" for a lone string)."""
+def _concatenated(pieces: list[Piece]) -> list[str]:
     joined = _joined(pieces)
-    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1]):
-        return ""
-    shown = [compiler_quoted(p) if isinstance(p, bytes) else _written(p).decode() for p in joined]
-    return " + ".join(shown) + " escapes to heap"
+    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1] is True):
+        return []
+    spelled = []
+    for release in ("go1.24", "go1.27"):
+        shown = [
+            compiler_quoted(p)
+            if isinstance(p, bytes)
+            else digits.shown(p, False, release)
+            if isinstance(p, Number)
+            else _written(p, False).decode()
+            for p in joined
+        ]
+        spelled.append(" + ".join(shown) + " escapes to heap")
+    return list(dict.fromkeys(spelled))
+
+
+def _renamed(view: PackageView, path: str, dropped: Edit, package: str) -> Edit:
+    """The fmt spec the fix drops (import_removal_of's edit) made the import of package, which the rewrite needs."""
+    spec = next(s for s in file_imports(view.tree(path)) if dropped.start <= s.start_byte < dropped.end)
+    quoted = spec.child_by_field_name("path")
+    return Edit(path, quoted.start_byte, quoted.end_byte, f'"{package}"'.encode())

@@ -23,9 +23,8 @@ from __future__ import annotations
 import os
 
 from gorewrite.build_files import go_files, package_names, parsed
-from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import add_import, file_imports
+from gorewrite.rulekit import file_imports
 from gorewrite.syntax import Node, ancestors, text, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -67,12 +66,3 @@ def addable(view: PackageView, path: str) -> str | None:
             shown = os.path.basename(other)
             return f"{shown} may declare errors at package level in some build, where an import of errors would clash"
     return None
-
-
-def import_edits(view: PackageView, path: str, dropped: Edit | None) -> list[Edit]:
-    """The edits importing "errors": the dropped fmt spec's path turned into it, or an import added."""
-    if dropped is None:
-        return add_import(view, path, "errors")
-    spec = next(s for s in file_imports(view.tree(path)) if dropped.start <= s.start_byte < dropped.end)
-    quoted = spec.child_by_field_name("path")
-    return [Edit(path, quoted.start_byte, quoted.end_byte, b'"errors"')]

@@ -116,7 +116,7 @@ def rewrite(view: PackageView, escape: Escape, call: Node) -> Fix | str:
         return f"{_why_kept(view, types, path, call, target)}: fmt still formats it"
     if not split.whole or split.builder:
         why = INLINED_BUILDER if split.builder else "fmt would still format its other operands"
-        return _inlined(view, path, call, why) or _fix(view, escape, [split], [])
+        return inlined(view, path, call, why) or _fix(view, escape, [split], [])
     others = [
         n
         for n in uses_of_package(view, path, call)
@@ -169,7 +169,7 @@ def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
     return unquoted(value.partition(":")[2]) if value.startswith("2:") else None
 
 
-def _inlined(view: PackageView, path: str, call: Node, why: str) -> str | None:
+def inlined(view: PackageView, path: str, call: Node, why: str) -> str | None:
     """Why a split that leaves fmt formatting other operands (or writes a Builder: grown.py) is not offered: the
     compiler inlines the function, and the writes it adds cost the inliner more than the call did, while its body
     keeps escaping."""

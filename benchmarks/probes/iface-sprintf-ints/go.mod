@@ -1,0 +1,3 @@
+module example.com/probes/iface-sprintf-ints
+
+go 1.22
