@@ -137,6 +137,16 @@ DECLINES = {
         + "\ntype codes struct{}\n\nfunc (codes) New(string) error { return nil }\n",
         "errors at line",
     ),
+    # a local named errors in the function enclosing the func literal holding the call: go/types is asked about the
+    # literal only, so that errors has no answer (unshadowed: an identifier it cannot name declines)
+    "enclosing": (
+        case("enclosing", 'run(func() error {\n\t\treturn fmt.Errorf("dial %s: %s", host, port)\n\t})').replace(
+            "error {\n\treturn run", "error {\n\terrors := codes{}\n\t_ = errors\n\treturn run"
+        )
+        + "\ntype codes struct{}\n\nfunc (codes) New(string) error { return nil }\n"
+        + "\n//go:noinline\nfunc run(f func() error) error { return f() }\n",
+        "errors at line",
+    ),
     # no import of errors, and a local named errors: the import the rewrite adds would be shadowed
     "local_named": (
         ADDED.format(name="local_named", imports='\t"fmt"', rest="").replace(
@@ -184,6 +194,10 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "shadowed": (
+        _naive('fmt.Errorf("dial %s: %s", host, port)', 'errors.New("dial " + host + ": " + port)'),
+        "{pkg}.Probe()",
+    ),
+    "enclosing": (
         _naive('fmt.Errorf("dial %s: %s", host, port)', 'errors.New("dial " + host + ": " + port)'),
         "{pkg}.Probe()",
     ),
@@ -361,3 +375,59 @@ def _go(toolchain, root, *args: str, **env: str) -> subprocess.CompletedProcess[
     return subprocess.run(
         [toolchain.go, *args], cwd=root, capture_output=True, text=True, env={**toolchain.env_in(str(root)), **env}
     )
+
+
+ALIASED_LOCALLY = """package p
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrClosed is the package's sentinel.
+var ErrClosed = errors.New("closed")
+
+type code string
+
+type coded struct{ c code }
+
+func (e *coded) Error() string { return string(e.c) }
+
+// New makes the code's error.
+func (c code) New() error { return &coded{c} }
+
+// Check rejects a port.
+func Check(port string) error {
+	return fmt.Errorf("port %s refused", port)
+}
+
+var greeting string
+
+// Fixed holds the file's other uses of fmt, where a local type alias named errors (a type_identifier, used by no
+// expression: a local type may go unused) shadows the import. errors.New("fixed " + "now") would compile there,
+// as the method expression code.New with the untyped constant for its receiver.
+func Fixed(name string) error {
+	type errors = code
+	greeting = fmt.Sprintf("hi %s", name)
+	return fmt.Errorf("fixed %s", "now")
+}
+"""
+
+
+def test_a_local_type_named_errors_keeps_fmt_for_its_errorf(tmp_path, toolchain):
+    """unshadowed reads type_identifiers too: the Errorf beside Check's, in a function declaring a local type alias
+    errors, stays (and fmt with it). The naive rewrite of all of fmt's uses builds, and Fixed's error changes type."""
+    root = module(tmp_path, {"p/p.go": ALIASED_LOCALLY})
+    fixes = [p for p in proposals(root, RULE)["example.com/m/p"] if isinstance(p, Fix)]
+    assert len(fixes) == 2, fixes  # Check's Errorf and Fixed's Sprintf, each leaving fmt for Fixed's Errorf
+    for fix in fixes:
+        after = edited(ALIASED_LOCALLY, fix)
+        assert 'return fmt.Errorf("fixed %s", "now")' in after and '\t"fmt"\n' in after, after
+    naive = ALIASED_LOCALLY.replace('fmt.Errorf("port %s refused", port)', 'errors.New("port " + port + " refused")')
+    naive = naive.replace('fmt.Sprintf("hi %s", name)', '"hi " + name').replace('\t"fmt"\n', "")
+    (root / "p/p.go").write_text(naive.replace('fmt.Errorf("fixed %s", "now")', 'errors.New("fixed " + "now")'))
+    (root / "main.go").write_text(
+        'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/p"\n)\n\nfunc main() { fmt.Printf("%T", p.Fixed("")) }\n'
+    )
+    done = _go(toolchain, root, "run", ".")
+    assert done.stdout == "*p.coded", done.stdout + done.stderr  # fmt's is *errors.errorString
