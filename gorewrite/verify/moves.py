@@ -1,0 +1,91 @@
+"""Which escapes a fix's moved allocations (claims.MovesAllocation) excuse: the fix's own first, none deeper.
+
+A claim names its messages by text, and the declarations it is judged over may hold the same text elsewhere.
+Excused in file order, a claim took the first: in std's runtime/debug `(*BuildInfo).String` a literal's eight
+Builder appends before the loop took the five the fix's Builder split wrote inside it, which then counted as
+new escapes in a deeper loop (the rewrite rejected, wrongly). The other way round it let a wrong rewrite
+through: an earlier copy of the text in a deeper loop, excused, left its place before the rewrite free to
+stand for the fix's own copy, sitting in more loops than the targets it replaces (depths.py).
+
+So a claimed message is excused where the fix wrote it (a position inside its edits, mapped through gofmt to
+the compiled file) before anywhere else, and never where it sits in more loops than the deepest of the fix's
+targets: an excused escape is then an allocation made at most as often as the one the fix removed, whichever
+copy of the text it is. The verifier knows the fix's edits and the messages, nothing of the rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from gorewrite.claims import moved
+from gorewrite.edits import apply, placed
+from gorewrite.escapes import Escape
+from gorewrite.patch import unformatted
+from gorewrite.proposals import Fix, PackageView
+from gorewrite.syntax import Tree
+from gorewrite.verify.depths import depth
+
+
+def excused(
+    view: PackageView,
+    reported: tuple[Escape, ...],
+    judged: list[Fix],
+    fixes: list[Fix],
+    contents: dict[str, bytes],
+    heap: list[Escape],
+    trees: dict[str, Tree],
+    copies: set[Escape],
+) -> Counter[Escape]:
+    """How many times each heap escape of the touched declarations (`heap`; one place may be reported twice)
+    stands for a moved message of a `judged` fix. `reported`: the escapes before; `fixes`: all those the
+    compiled files (`contents`, parsed: `trees`) were made from. A callee's inlined `copies` are taken last:
+    a moved escape of the same text is the body's own."""
+    inside = _inside(view, fixes, contents)
+    order = sorted(heap, key=copies.__contains__)  # stable: file order, the copies last
+    left, found = Counter(order), Counter[Escape]()
+    claims = [(fix, m, _deepest(view, reported, fix, m)) for fix in judged for m in moved(fix.claim)]
+    for own in (True, False):  # where the fix wrote it, then anywhere
+        unmet = []
+        for fix, message, most in claims:
+            fits = (e for e in order if left[e] and e.message == message and depth(trees[e.path], e) <= most)
+            e = next((e for e in fits if not own or inside(fix, e)), None)
+            if e is None:
+                unmet.append((fix, message, most))
+            else:
+                left[e] -= 1
+                found[e] += 1
+        claims = unmet
+    return found
+
+
+def _deepest(view: PackageView, reported: tuple[Escape, ...], fix: Fix, message: str) -> int:
+    """The most loops, in the files as they were, around what the fix's move of `message` may stand for: its
+    targets, and an escape of that very message in code its edits replace (iface-direct's ranged.py copies a
+    loop's body into the cases of a type switch, and claims the body's escapes once per extra case)."""
+    same = [(e, view.offset(e)) for e in reported if e.heap and e.message == message and e.path in view.sources]
+    spans = [(d.path, d.start, d.end) for d in fix.edits]
+    replaced = [e for e, at in same if at is not None and any(p == e.path and a <= at < b for p, a, b in spans)]
+    return max((depth(view.tree(t.path), t) for t in (*fix.targets, *replaced) if t.path in view.sources), default=0)
+
+
+def _inside(view: PackageView, fixes: list[Fix], contents: dict[str, bytes]) -> Callable[[Fix, Escape], bool]:
+    """Whether an escape of the compiled files sits in bytes a given fix's edits wrote."""
+    spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    where = {}
+    for path in {e.path for f in fixes for e in f.edits} & set(contents):
+        edits = [e for f in fixes for e in f.edits if e.path == path]
+        source = view.sources.get(path, b"")
+        where[path] = unformatted(apply(source, edits), contents[path])
+        at = {e: start for e, start in placed(edits)}
+        for fix in fixes:
+            spans[(id(fix), path)] = [(at[e], at[e] + len(e.new)) for e in fix.edits if e.path == path and e in at]
+
+    def test(fix: Fix, e: Escape) -> bool:
+        mine = spans.get((id(fix), e.path), ())
+        if not mine:
+            return False
+        lo, hi = where[e.path](e.line, e.col)
+        return any(start < hi and lo < end for start, end in mine)
+
+    return test
