@@ -93,21 +93,68 @@ func Grid(rows [][]string) []*Cell {
 """
 
 
-def test_a_builder_split_in_a_loop_after_header_appends_verifies(tmp_path, monkeypatch):
-    """runtime/debug's rejection (go1.27.3): the split's appends sit in the loop, the header's before it. NAIVE:
-    excusing in file order gives the header's appends the claim and counts the split's as new in a deeper loop."""
+# iface-events' help screen: a range over a literal of two commands, the body's boxed `c.Name()` copied per case
+HELP = """package help
+
+import (
+	"fmt"
+	"io"
+)
+
+type Command interface{ Name() string }
+
+type Describer interface{ Describe() string }
+
+type insert struct {
+	at int
+	s  string
+}
+
+func (c *insert) Name() string     { return "insert" }
+func (c *insert) Describe() string { return "insert S at N" }
+
+type wipe struct{}
+
+func (wipe) Name() string     { return "wipe" }
+func (wipe) Describe() string { return "wipe the document" }
+
+// Help prints the help of the built-in commands that describe themselves.
+func Help(w io.Writer) int {
+	var ins insert
+	var cl wipe
+	n := 0
+	for _, c := range []Command{&ins, cl} {
+		if d, ok := c.(Describer); ok {
+			k, _ := fmt.Fprintf(w, "%s: %s\\n", c.Name(), d.Describe())
+			n += k
+		}
+	}
+	return n
+}
+"""
+
+
+def _fix(tmp_path, path: str, source: str):
+    """iface-direct's one fix of the module holding `source` at `path`, with what verifying it needs."""
     toolchains = list(releases())
-    root = module(tmp_path, {"manifest/manifest.go": MANIFEST})
+    root = module(tmp_path, {path: source})
     rule = RULES["iface-direct"]
     _, views, candidates = analyse(toolchains, ["./..."], str(root), [rule])
     found = proposing.propose(toolchains, str(root), [rule], views, candidates, set())
     (pkg,) = found
     (fix,) = [p for p in found[pkg] if isinstance(p, Fix)]
+    return toolchains, str(root), views, pkg, fix
+
+
+def test_a_builder_split_in_a_loop_after_header_appends_verifies(tmp_path, monkeypatch):
+    """runtime/debug's rejection (go1.27.3): the split's appends sit in the loop, the header's before it. NAIVE:
+    excusing in file order gives the header's appends the claim and counts the split's as new in a deeper loop."""
+    toolchains, root, views, pkg, fix = _fix(tmp_path, "manifest/manifest.go", MANIFEST)
     assert b"buf.Grow(" in fix.edits[0].new and "append escapes to heap" in fix.claim.messages
-    (verdict,) = verify(toolchains, str(root), views, {pkg: [fix]}).verdicts
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Verified), verdict
     monkeypatch.setattr(MOVES, "_inside", lambda *_: lambda *_: False)
-    (verdict,) = verify(toolchains, str(root), views, {pkg: [fix]}).verdicts
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Rejected), "NAIVE: file order should reject the split"
     assert "go1.27.3: the rewrite allocates in a deeper loop: `append escapes to heap`" in verdict.reason
 
@@ -140,3 +187,21 @@ def test_a_move_into_a_loop_is_rejected_though_a_deeper_copy_came_first(tmp_path
     monkeypatch.setattr(MOVES, "_deepest", lambda *_: 99)
     (verdict,) = verify(toolchains, str(root), views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Verified), "NAIVE: the judge before should accept the move into the loop"
+
+
+def test_a_body_copied_into_cases_may_move_its_escapes_to_the_loop_it_was_in(tmp_path, monkeypatch):
+    """ranged.py's switch copies the loop's body per case, inside the loop, and claims the body's escapes once
+    per extra case; the target (`ins`) sits before the loop. The copies may sit in as many loops as the escapes
+    of their kind in the body the edit replaces: the boxed `c.Name()`, which the inlined direct call names
+    `~r0 escapes to heap` (iface-events' Help). NAIVE: only the claimed text itself in the replaced body, or
+    only the target's loops, rejects it (go1.24.11: "the rewrite adds an escape: `~r0 escapes to heap`")."""
+    toolchains, root, views, pkg, fix = _fix(tmp_path, "help/help.go", HELP)
+    assert "~r0 escapes to heap" in fix.claim.messages
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
+    assert isinstance(verdict, Verified), verdict
+    deepest = MOVES._deepest
+    monkeypatch.setattr(
+        MOVES, "_deepest", lambda view, reported, fix, named, kind: deepest(view, reported, fix, named, str)
+    )
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
+    assert isinstance(verdict, Rejected) and "`~r0 escapes to heap`" in verdict.reason, verdict

@@ -98,7 +98,7 @@ def _bears(
     calls, bodies = _callees(view, decls[1], after, {e for e in after if e.line in lines[1].get(e.path, ())})
     copies = {e for e in after if _copied(e, calls, bodies)}
     heap = [e for e in after if e.heap and e.line in lines[1].get(e.path, ())]
-    moves = excused(view, reported, judged, made, contents, heap, rewritten, copies)
+    moves = excused(view, reported, judged, made, contents, heap, rewritten, copies, kind)
     before, now, stacked, quiet, fresh, exact = _tally(view, reported, fixes, decls, after, moves)
     # the callees' escapes inlined where the rewrite made their calls direct are theirs: not new, and not
     # the target still there (`fmt.Stringer(x).String()` inlines N.String's `"N" + ~r0 escapes to heap`)

@@ -24,7 +24,7 @@ from gorewrite.escapes import Escape
 from gorewrite.patch import unformatted
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Tree
-from gorewrite.verify.depths import depth
+from gorewrite.verify.depths import Kind, depth
 
 
 def excused(
@@ -36,15 +36,16 @@ def excused(
     heap: list[Escape],
     trees: dict[str, Tree],
     copies: set[Escape],
+    kind: Kind,
 ) -> Counter[Escape]:
     """How many times each heap escape of the touched declarations (`heap`; one place may be reported twice)
     stands for a moved message of a `judged` fix. `reported`: the escapes before; `fixes`: all those the
     compiled files (`contents`, parsed: `trees`) were made from. A callee's inlined `copies` are taken last:
-    a moved escape of the same text is the body's own."""
+    a moved escape of the same text is the body's own. `kind`: what counts as the same escape (judge.kind)."""
     inside = _inside(view, fixes, contents)
     order = sorted(heap, key=copies.__contains__)  # stable: file order, the copies last
     left, found = Counter(order), Counter[Escape]()
-    claims = [(fix, m, _deepest(view, reported, fix, m)) for fix in judged for m in moved(fix.claim)]
+    claims = [(fix, m, _deepest(view, reported, fix, kind(m), kind)) for fix in judged for m in moved(fix.claim)]
     for own in (True, False):  # where the fix wrote it, then anywhere
         unmet = []
         for fix, message, most in claims:
@@ -59,11 +60,12 @@ def excused(
     return found
 
 
-def _deepest(view: PackageView, reported: tuple[Escape, ...], fix: Fix, message: str) -> int:
-    """The most loops, in the files as they were, around what the fix's move of `message` may stand for: its
-    targets, and an escape of that very message in code its edits replace (iface-direct's ranged.py copies a
-    loop's body into the cases of a type switch, and claims the body's escapes once per extra case)."""
-    same = [(e, view.offset(e)) for e in reported if e.heap and e.message == message and e.path in view.sources]
+def _deepest(view: PackageView, reported: tuple[Escape, ...], fix: Fix, named: str, kind: Kind) -> int:
+    """The most loops, in the files as they were, around what the fix's move of an escape of kind `named` may stand
+    for: its targets, and a heap escape of that kind in code its edits replace (iface-direct's ranged.py copies a
+    loop's body into the cases of a type switch, and claims the body's escapes once per extra case, a boxed
+    `c.Name()` as the inlined call's `~r0`)."""
+    same = [(e, view.offset(e)) for e in reported if e.heap and kind(e.message) == named and e.path in view.sources]
     spans = [(d.path, d.start, d.end) for d in fix.edits]
     replaced = [e for e, at in same if at is not None and any(p == e.path and a <= at < b for p, a, b in spans)]
     return max((depth(view.tree(t.path), t) for t in (*fix.targets, *replaced) if t.path in view.sources), default=0)
