@@ -20,6 +20,7 @@ from gorewrite.rules import RULES
 from gorewrite.verify import Rejected, Verified, verify
 
 MOVES = importlib.import_module("gorewrite.verify.moves")
+JUDGE = importlib.import_module("gorewrite.verify.judge")
 
 # runtime/debug's shape: a header written into the Builder before the loop, a Fprintf into it inside
 MANIFEST = """package manifest
@@ -153,7 +154,7 @@ def test_a_builder_split_in_a_loop_after_header_appends_verifies(tmp_path, monke
     assert b"buf.Grow(" in fix.edits[0].new and "append escapes to heap" in fix.claim.messages
     (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Verified), verdict
-    monkeypatch.setattr(MOVES, "_inside", lambda *_: lambda *_: False)
+    monkeypatch.setattr(JUDGE, "writer", lambda *_: lambda *_: False)
     (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Rejected), "NAIVE: file order should reject the split"
     assert "go1.27.3: the rewrite allocates in a deeper loop: `append escapes to heap`" in verdict.reason
@@ -183,7 +184,7 @@ def test_a_move_into_a_loop_is_rejected_though_a_deeper_copy_came_first(tmp_path
     fix = Fix("iface-direct", tuple(edits), (target,), "the total made in the loop", claim=claim)
     (verdict,) = verify(toolchains, str(root), views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Rejected), verdict
-    monkeypatch.setattr(MOVES, "_inside", lambda *_: lambda *_: False)
+    monkeypatch.setattr(JUDGE, "writer", lambda *_: lambda *_: False)
     monkeypatch.setattr(MOVES, "_deepest", lambda *_: 99)
     (verdict,) = verify(toolchains, str(root), views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Verified), "NAIVE: the judge before should accept the move into the loop"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from gorewrite.claims import KeepsOnStack, effect, hidden, stack_exprs, variant
 from gorewrite.escapes import Escape
@@ -19,7 +20,7 @@ from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Tree, parse
 from gorewrite.verify.decls import Decls, declarations, lines_of, written
 from gorewrite.verify.depths import deeper
-from gorewrite.verify.moves import excused
+from gorewrite.verify.moves import excused, writer
 from gorewrite.verify.prior import prior_copies
 
 CLOSURE = re.compile(r"\.func\d")  # how the compiler names a func literal: F.func1, (*T).M.func2.1
@@ -44,9 +45,9 @@ def judge(
     was = {path: declarations(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
     trees = {path: parse(contents[path]) for path in paths if path in contents}
     decls = (was, {path: declarations(trees[path]) if path in trees else was[path] for path in paths})
-    compiled_as = ({path: trees.get(path) or view.tree(path) for path in paths}, contents)
+    compiled_as = ({path: trees.get(path) or view.tree(path) for path in paths}, writer(view, fixes, contents))
     for group in _apart(view, fixes, decls):  # each fix on its own declarations' messages, not another's same text
-        problem = _bears(view, reported, (group, fixes), [f for f in group if f in judged], decls, after, compiled_as)
+        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after, compiled_as)
         if problem:
             return problem
     lost = _uninlined(view, reported, fixes, decls, after)
@@ -83,22 +84,21 @@ class Uninlined(str):
 def _bears(
     view: PackageView,
     reported: tuple[Escape, ...],
-    fixes: tuple[list[Fix], list[Fix]],
+    fixes: list[Fix],
     judged: list[Fix],
     decls: tuple[Decls, Decls],
     after: list[Escape],
-    compiled_as: tuple[dict[str, Tree], dict[str, bytes]],
+    compiled_as: tuple[dict[str, Tree], Callable[[Fix, Escape], bool]],
 ) -> str | None:
     """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None.
-    `fixes`: the group's, then all those the compiled files were made from; `compiled_as`: each file the
-    fixes touch as compiled, parsed, and each file they edit, as bytes."""
-    (fixes, made), (rewritten, contents) = fixes, compiled_as
+    `compiled_as`: each file the fixes touch as compiled, parsed, and whether a fix wrote an escape's place."""
+    rewritten, wrote = compiled_as
     touched = _touched(view, fixes, decls)
     lines = [{path: lines_of(found[path], keys) for path, keys in touched.items() if path in found} for found in decls]
     calls, bodies = _callees(view, decls[1], after, {e for e in after if e.line in lines[1].get(e.path, ())})
     copies = {e for e in after if _copied(e, calls, bodies)}
     heap = [e for e in after if e.heap and e.line in lines[1].get(e.path, ())]
-    moves = excused(view, reported, judged, made, contents, heap, rewritten, copies, kind)
+    moves = excused(view, reported, judged, wrote, heap, rewritten, copies, kind)
     before, now, stacked, quiet, fresh, exact = _tally(view, reported, fixes, decls, after, moves)
     # the callees' escapes inlined where the rewrite made their calls direct are theirs: not new, and not
     # the target still there (`fmt.Stringer(x).String()` inlines N.String's `"N" + ~r0 escapes to heap`)

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from gorewrite.claims import moved
-from gorewrite.edits import apply, placed
+from gorewrite.edits import Edit, apply, placed
 from gorewrite.escapes import Escape
 from gorewrite.patch import unformatted
 from gorewrite.proposals import Fix, PackageView
@@ -31,18 +31,16 @@ def excused(
     view: PackageView,
     reported: tuple[Escape, ...],
     judged: list[Fix],
-    fixes: list[Fix],
-    contents: dict[str, bytes],
+    wrote: Callable[[Fix, Escape], bool],
     heap: list[Escape],
     trees: dict[str, Tree],
     copies: set[Escape],
     kind: Kind,
 ) -> Counter[Escape]:
     """How many times each heap escape of the touched declarations (`heap`; one place may be reported twice)
-    stands for a moved message of a `judged` fix. `reported`: the escapes before; `fixes`: all those the
-    compiled files (`contents`, parsed: `trees`) were made from. A callee's inlined `copies` are taken last:
+    stands for a moved message of a `judged` fix. `reported`: the escapes before; `wrote`: whether a fix wrote
+    an escape's place (writer); `trees`: the compiled files, parsed. A callee's inlined `copies` are taken last:
     a moved escape of the same text is the body's own. `kind`: what counts as the same escape (judge.kind)."""
-    inside = _inside(view, fixes, contents)
     order = sorted(heap, key=copies.__contains__)  # stable: file order, the copies last
     left, found = Counter(order), Counter[Escape]()
     claims = [(fix, m, _deepest(view, reported, fix, kind(m), kind)) for fix in judged for m in moved(fix.claim)]
@@ -50,7 +48,7 @@ def excused(
         unmet = []
         for fix, message, most in claims:
             fits = (e for e in order if left[e] and e.message == message and depth(trees[e.path], e) <= most)
-            e = next((e for e in fits if not own or inside(fix, e)), None)
+            e = next((e for e in fits if not own or wrote(fix, e)), None)
             if e is None:
                 unmet.append((fix, message, most))
             else:
@@ -71,23 +69,21 @@ def _deepest(view: PackageView, reported: tuple[Escape, ...], fix: Fix, named: s
     return max((depth(view.tree(t.path), t) for t in (*fix.targets, *replaced) if t.path in view.sources), default=0)
 
 
-def _inside(view: PackageView, fixes: list[Fix], contents: dict[str, bytes]) -> Callable[[Fix, Escape], bool]:
-    """Whether an escape of the compiled files sits in bytes a given fix's edits wrote."""
-    spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
-    where = {}
-    for path in {e.path for f in fixes for e in f.edits} & set(contents):
-        edits = [e for f in fixes for e in f.edits if e.path == path]
-        source = view.sources.get(path, b"")
-        where[path] = unformatted(apply(source, edits), contents[path])
-        at = {e: start for e, start in placed(edits)}
-        for fix in fixes:
-            spans[(id(fix), path)] = [(at[e], at[e] + len(e.new)) for e in fix.edits if e.path == path and e in at]
+def writer(view: PackageView, fixes: list[Fix], contents: dict[str, bytes]) -> Callable[[Fix, Escape], bool]:
+    """Whether an escape of the compiled files (`contents`, made from all the `fixes`) sits in bytes a given
+    fix's edits wrote. A file is mapped through gofmt the first time it is asked about."""
+    where: dict[str, tuple[Callable[[int, int], tuple[int, int]], dict[Edit, int]]] = {}
 
-    def test(fix: Fix, e: Escape) -> bool:
-        mine = spans.get((id(fix), e.path), ())
-        if not mine:
+    def wrote(fix: Fix, e: Escape) -> bool:
+        mine = [d for d in fix.edits if d.path == e.path]
+        if not mine or e.path not in contents:
             return False
-        lo, hi = where[e.path](e.line, e.col)
-        return any(start < hi and lo < end for start, end in mine)
+        if e.path not in where:
+            edits = [d for f in fixes for d in f.edits if d.path == e.path]
+            raw = apply(view.sources.get(e.path, b""), edits)
+            where[e.path] = unformatted(raw, contents[e.path]), dict(placed(edits))
+        at, starts = where[e.path]
+        lo, hi = at(e.line, e.col)
+        return any(starts[d] < hi and lo < starts[d] + len(d.new) for d in mine if d in starts)
 
-    return test
+    return wrote
