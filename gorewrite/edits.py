@@ -32,7 +32,7 @@ def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
     Edits are sorted by (start, end); the sort is stable, so insertions at one point
     keep the order they were given in. A shared edit given more than once is applied once.
     """
-    ordered = sorted(_once(edits), key=lambda e: (e.start, e.end))
+    ordered = [e for e, _ in placed(edits)]
     paths = {e.path for e in ordered}
     if len(paths) > 1:
         raise ValueError(f"edits for more than one file: {sorted(paths)}")
@@ -50,6 +50,15 @@ def apply(source: bytes, edits: Iterable[Edit]) -> bytes:
         prev = e
     parts.append(source[pos:])
     return b"".join(parts)
+
+
+def placed(edits: Iterable[Edit]) -> list[tuple[Edit, int]]:
+    """The edits in the order apply makes them, each with the offset in apply's result its new bytes start at."""
+    found, shift = [], 0
+    for e in sorted(_once(edits), key=lambda e: (e.start, e.end)):
+        found.append((e, e.start + shift))
+        shift += len(e.new) - (e.end - e.start)
+    return found
 
 
 def _once(edits: Iterable[Edit]) -> list[Edit]:

@@ -144,3 +144,34 @@ def rewritten(
         path: render(gofmt, sources[path], new) if path in sources else line_endings(model, render(gofmt, None, new))
         for path, new in applied.items()
     }
+
+
+def unformatted(raw: bytes, formatted: bytes) -> Callable[[int, int], tuple[int, int]]:
+    """Where a 1-based line and column of `formatted` (gofmt's output of the edited `raw`, imports tidied) was
+    in `raw`, as a byte range: lines are compared without their whitespace, so a line gofmt only re-spaced
+    maps byte for byte (its n-th non-blank byte is the raw line's n-th); one it rewrote more (a `;` split,
+    a trailing comma dropped) maps to the whole of the raw lines it came from."""
+    a, b = split_lines(raw), split_lines(formatted)
+    starts = [0]
+    for line in a:
+        starts.append(starts[-1] + len(line))
+    rows: dict[int, int | tuple[int, int]] = {}
+    bare = difflib.SequenceMatcher(None, [_bare(x) for x in a], [_bare(x) for x in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in bare.get_opcodes():
+        rows.update((j, i1 + j - j1 if tag == "equal" else (i1, i2)) for j in range(j1, j2))
+
+    def at(line: int, col: int) -> tuple[int, int]:
+        row = rows.get(line - 1, (len(a), len(a)))
+        if isinstance(row, tuple):
+            return starts[row[0]], max(starts[row[1]], starts[row[0]] + 1)
+        marks = [m.start() for m in re.finditer(rb"\S", a[row])]
+        n = len(_bare(b[line - 1][: max(col - 1, 0)]))
+        start = starts[row] + (marks[n] if n < len(marks) else len(a[row]))
+        return start, start + 1
+
+    return at
+
+
+def _bare(line: bytes) -> bytes:
+    """The line without its whitespace: what gofmt leaves as it was."""
+    return re.sub(rb"\s+", b"", line)

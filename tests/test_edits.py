@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from gorewrite.edits import Edit, EditConflict, apply, conflicts
+from gorewrite.edits import Edit, EditConflict, apply, conflicts, placed
 from gorewrite.escapes import Escape
 from gorewrite.pipeline import _still_waiting, _without_conflicts
 from gorewrite.proposals import Declined, Fix
@@ -152,3 +152,16 @@ def test_a_fix_waiting_for_a_rejected_one_is_tried_in_its_place_and_never_told_t
         "overlaps make-const's rewrite of a.go:30 in this run, which verification rejected; run gorewrite"
         " again: it no longer stands in the way"
     )
+
+
+def test_placed_says_where_each_edits_bytes_land_in_what_apply_makes():
+    """The judge finds a fix's own escapes by the bytes its edits wrote: each edit's start shifted by the edits
+    before it; a shared edit given twice is placed once, as apply writes it once."""
+    source = b"0123456789"
+    imp = Edit("f", 0, 0, b"I", shared=True)
+    edits = [Edit("f", 5, 7, b"xyz"), imp, Edit("f", 2, 4, b""), imp]
+    made = apply(source, edits)
+    where = placed(edits)
+    assert [e for e, _ in where] == [imp, edits[2], edits[0]]
+    assert all(made[at : at + len(e.new)] == e.new for e, at in where)
+    assert made == b"I014xyz789" and dict(where)[edits[0]] == 4

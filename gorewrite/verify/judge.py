@@ -12,13 +12,15 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from gorewrite.claims import KeepsOnStack, effect, hidden, moved, stack_exprs, variant
+from gorewrite.claims import KeepsOnStack, effect, hidden, stack_exprs, variant
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Tree, parse
 from gorewrite.verify.decls import Decls, declarations, lines_of, written
 from gorewrite.verify.depths import deeper
+from gorewrite.verify.moves import excused, writer
 from gorewrite.verify.prior import prior_copies
 
 CLOSURE = re.compile(r"\.func\d")  # how the compiler names a func literal: F.func1, (*T).M.func2.1
@@ -43,9 +45,9 @@ def judge(
     was = {path: declarations(view.tree(path)) for path in paths if path in view.sources}  # each file parsed once
     trees = {path: parse(contents[path]) for path in paths if path in contents}
     decls = (was, {path: declarations(trees[path]) if path in trees else was[path] for path in paths})
-    rewritten = {path: trees.get(path) or view.tree(path) for path in paths}
+    compiled_as = ({path: trees.get(path) or view.tree(path) for path in paths}, writer(view, fixes, contents))
     for group in _apart(view, fixes, decls):  # each fix on its own declarations' messages, not another's same text
-        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after, rewritten)
+        problem = _bears(view, reported, group, [f for f in group if f in judged], decls, after, compiled_as)
         if problem:
             return problem
     lost = _uninlined(view, reported, fixes, decls, after)
@@ -86,17 +88,18 @@ def _bears(
     judged: list[Fix],
     decls: tuple[Decls, Decls],
     after: list[Escape],
-    rewritten: dict[str, Tree],
+    compiled_as: tuple[dict[str, Tree], Callable[[Fix, Escape], bool]],
 ) -> str | None:
     """Why the messages in these fixes' declarations do not bear out the judged ones' claims, or None.
-    `rewritten`: each file's tree as the fixes leave it."""
+    `compiled_as`: each file the fixes touch as compiled, parsed, and whether a fix wrote an escape's place."""
+    rewritten, wrote = compiled_as
     touched = _touched(view, fixes, decls)
     lines = [{path: lines_of(found[path], keys) for path, keys in touched.items() if path in found} for found in decls]
     calls, bodies = _callees(view, decls[1], after, {e for e in after if e.line in lines[1].get(e.path, ())})
     copies = {e for e in after if _copied(e, calls, bodies)}
-    before, now, stacked, quiet, fresh, exact = _tally(
-        view, reported, fixes, decls, after, Counter(m for f in judged for m in moved(f.claim)), copies
-    )
+    heap = [e for e in after if e.heap and e.line in lines[1].get(e.path, ())]
+    moves = excused(view, reported, judged, wrote, heap, rewritten, copies, kind)
+    before, now, stacked, quiet, fresh, exact = _tally(view, reported, fixes, decls, after, moves)
     # the callees' escapes inlined where the rewrite made their calls direct are theirs: not new, and not
     # the target still there (`fmt.Stringer(x).String()` inlines N.String's `"N" + ~r0 escapes to heap`)
     now -= _inlined(view, decls[1], after, fresh, prior_copies(view, reported, lines[0], bodies))
@@ -212,14 +215,12 @@ def _tally(
     fixes: list[Fix],
     decls: tuple[Decls, Decls],
     after: list[Escape],
-    moves: Counter[str],
-    copies: set[Escape] = frozenset(),
+    moves: Counter[Escape],
 ) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str], list[Escape], Counter[str]]:
     """The heap escape messages in the declarations the fixes touch or add, before and after (less
-    those the fixes move there), by kind, and the messages of what stays on the stack after and
-    before; then the heap escapes counted after and the exact messages before. `decls` holds each
-    file's declarations as it was and as rewritten. A move is taken from a callee's inlined `copies`
-    last: those are the callee's, and a moved escape of the same text is the body's own."""
+    the escapes the fixes' `moves` excuse, moves.py), by kind, and the messages of what stays on the
+    stack after and before; then the heap escapes counted after and the exact messages before. `decls`
+    holds each file's declarations as it was and as rewritten."""
     was, now = decls
     touched = _touched(view, fixes, decls)
     paths = sorted(touched)
@@ -236,11 +237,11 @@ def _tally(
             old += Counter(e.message for e in reported if e.heap and e.path == path and e.line in old_lines)
             quiet += Counter(e.message for e in reported if not e.heap and e.path == path and e.line in old_lines)
         new_lines = lines_of(now[path], keys)
-        for e in sorted((e for e in after if e.path == path and e.line in new_lines), key=copies.__contains__):
+        for e in (e for e in after if e.path == path and e.line in new_lines):
             if not e.heap:
                 stacked[e.message] += 1
-            elif moves[e.message] > 0:
-                moves[e.message] -= 1
+            elif moves[e] > 0:
+                moves[e] -= 1
             else:
                 new[e.message] += 1
                 fresh.append(e)
