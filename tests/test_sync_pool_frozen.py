@@ -313,3 +313,37 @@ def test_a_pull_added_after_a_cached_run_is_read(tmp_path):
     (root / "q" / "q.go").write_text(pull + "\nfunc Grow() { size = 20000 }\n")
     after = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
     assert "by a //go:linkname or assembly of another package" in after.stdout, after
+
+
+RECORDS = """package rec
+
+import (
+	"hash/crc32"
+	"io"
+)
+
+var recordSize = 64
+
+// Sum checksums n records of recordSize bytes.
+func Sum(r io.Reader, n int) (uint32, error) {
+	var sum uint32
+	for i := 0; i < n; i++ {
+		rec := make([]byte, recordSize)
+		if _, err := io.ReadFull(r, rec); err != nil {
+			return 0, err
+		}
+		sum += crc32.ChecksumIEEE(rec)
+	}
+	return sum, nil
+}
+"""
+
+
+def test_a_small_frozen_size_in_a_loop_is_hoisted_as_a_numbered_array(tmp_path):
+    """hoists.py spells a package-level constant's name as the array's length (`[headerLen]byte`); a frozen
+    variable is no constant: `new([recordSize]byte)` does not compile (the fix was rejected), `[64]byte` does."""
+    (found,) = proposals(module(tmp_path, {"rec/rec.go": RECORDS}), RULE).values()
+    (fix,) = site_results(found)
+    assert isinstance(fix, Fix), fix
+    inserted = "".join(e.new.decode() for e in fix.edits)
+    assert "new([64]byte)" in inserted and "rec := recp[:recordSize:recordSize]" in inserted, inserted
