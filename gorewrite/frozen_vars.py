@@ -84,7 +84,8 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
                 return f"{name} is named by the assembly of {asm}: it may write it"
     package = view.package
     symbol = f"{package.import_path}.{name}"
-    if package.module_root is not None and symbol in linked(package.module_root):
+    root = package.module_root
+    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
         return f"{name} is named as {symbol} by a //go:linkname or assembly of another package: it may write it"
     return constant
 
@@ -92,28 +93,35 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
 def linked(root: str) -> frozenset[str]:
     """The symbols (`example.com/m/p.pageSize`) the module's //go:linkname directives and assembly name: another
     package's pull (`//go:linkname size example.com/m/p.pageSize`, then `size = 30000`) writes the variable, and
-    the linker refuses only pulls of std. Read once a run per module (the proposal cache keys by it too)."""
-    return _LINKED.get(root) or _LINKED.setdefault(root, _scan(root))
-
-
-_LINKED: dict[str, frozenset[str]] = {}
-ASM_SYMBOL = re.compile(r"([^\s(),$*+\-]*)\u00b7(\w+)")  # example∕com∕m∕p·pageSize(SB)
-
-
-def _scan(root: str) -> frozenset[str]:
+    the linker refuses only pulls of std. Each file is read again when its size or time changes (a long-lived
+    process, the editor's server, sees a pull added); the proposal cache keys by them too."""
     found: set[str] = set()
     for directory, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for file in files:
-            if not file.endswith((".go", ".s")):
-                continue
-            with open(os.path.join(directory, file), "rb") as f:
-                code = f.read().decode("utf-8", "replace")
-            if file.endswith(".go"):
-                found.update(w for line in re.findall(r"//go:linkname\s[^\n]*", code) for w in line.split()[1:])
-            else:
-                found.update(f"{path.replace(chr(0x2215), '/')}.{n}" for path, n in ASM_SYMBOL.findall(code))
+        found.update(*(_symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
     return frozenset(found)
+
+
+_LINKED: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}  # file -> (its mtime and size, its symbols)
+# A symbol assembly names, `·` for each `.` and `∕` for each `/`: `MOVQ $30000, example·com∕m∕p·pageSize(SB)`.
+ASM_SYMBOL = re.compile(r"[^\s(),$*+\-]*\u00b7\w+")
+
+
+def _symbols(path: str) -> frozenset[str]:
+    try:
+        stat = os.stat(path)
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if _LINKED.get(path, (None,))[0] != seen:
+            with open(path, "rb") as f:
+                code = f.read().decode("utf-8", "replace")
+            if path.endswith(".go"):
+                found = {w for line in re.findall(r"//go:linkname\s[^\n]*", code) for w in line.split()[1:]}
+            else:
+                found = {w.replace("\u00b7", ".").replace("\u2215", "/") for w in ASM_SYMBOL.findall(code)}
+            _LINKED[path] = (seen, frozenset(found))
+    except OSError:
+        return frozenset()  # gone since the walk
+    return _LINKED[path][1]
 
 
 def _initializer(view: PackageView, path: str, offset: int) -> Node | None:

@@ -65,14 +65,14 @@ def keys(
     builds = [varying(listings.of(tc), others + also) if others else {} for tc in toolchains]
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
     locals_ = [module_imports(listings.of(tc), others) if trusted else ({}, {}) for tc in toolchains]
-    names, digests = {}, {}
+    names, digests, symbols = {}, {}, {}  # symbols: the module's linked ones, read once a run
     where = json.dumps(_workspace(toolchains[0], cwd))
     for pkg, cands in found.items():
         view = views[pkg]
         asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
         digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{where}\0".encode())
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
-        digest.update(json.dumps(_linked(view, cands)).encode())
+        digest.update(json.dumps(_linked(view, cands, symbols)).encode())
         try:
             for tc, env, build, (module, files) in zip(toolchains, envs, builds, locals_, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports), cwd)
@@ -87,14 +87,16 @@ def keys(
     return names
 
 
-def _linked(view: PackageView, cands: list[Candidate]) -> list[str]:
+def _linked(view: PackageView, cands: list[Candidate], symbols: dict[str, frozenset[str]]) -> list[str]:
     """The package's symbols another package's //go:linkname or assembly names (frozen_vars.linked), and the
     `·name`s of the module's assembly (its own directory's among them): a pull or an assembly file added may write a
     variable a sync-pool size reads, though no .go file of the package or its imports changed."""
     root, prefix = view.package.module_root, view.package.import_path + "."
     if root is None or not any(c.also for c in cands):  # a frozen size is asked for as `also`
         return []
-    return sorted(s for s in linked(root) if s.startswith((prefix, ".")))
+    if root not in symbols:
+        symbols[root] = linked(root)
+    return sorted(s for s in symbols[root] if s.startswith((prefix, ".")))
 
 
 def _workspace(toolchain: Toolchain, cwd: str) -> list[str]:

@@ -347,3 +347,24 @@ def test_a_small_frozen_size_in_a_loop_is_hoisted_as_a_numbered_array(tmp_path):
     assert isinstance(fix, Fix), fix
     inserted = "".join(e.new.decode() for e in fix.edits)
     assert "new([64]byte)" in inserted and "rec := recp[:recordSize:recordSize]" in inserted, inserted
+
+
+def test_one_process_reads_a_pull_added_since_it_last_looked(tmp_path):
+    """The editor's server asks again in one process: a file whose size or time changed is read again. Another
+    package's assembly writes the variable by its path as well (go1.24.11 and go1.27.3 link it)."""
+    from gorewrite.frozen_vars import linked
+
+    root = module(tmp_path, {"o/o.go": spool("o", more=NO_RAISE), "q/q.go": "package q\n"})
+    assert "example.com/m/o.pageSize" not in linked(str(root))
+    (root / "q" / "q.go").write_text('package q\n\nimport _ "unsafe"\n\n//go:linkname s example.com/m/o.pageSize\n')
+    (root / "q" / "q_amd64.s").write_text("TEXT ·grow(SB),0,$0\n\tMOVQ $30000, example·com∕m∕o·spare(SB)\n")
+    assert {"example.com/m/o.pageSize", "example.com/m/o.spare"} <= linked(str(root))
+
+
+def test_a_variable_another_packages_assembly_writes_declines(tmp_path):
+    """`MOVQ $30000, example·com∕m∕o·pageSize(SB)` in q's assembly links and writes o's unexported variable."""
+    asm = '#include "textflag.h"\n\nTEXT ·Grow(SB),NOSPLIT,$0-0\n\tMOVQ $30000, example·com∕m∕o·pageSize(SB)\n\tRET\n'
+    files = {"o/o.go": spool("o", more=NO_RAISE), "q/q.go": "package q\n\nfunc Grow()\n", "q/q_amd64.s": asm}
+    found = proposals(module(tmp_path, files), RULE)
+    (declined,) = site_results(found["example.com/m/o"])
+    assert not isinstance(declined, Fix) and "example.com/m/o.pageSize by a //go:linkname" in declined.reason, declined
