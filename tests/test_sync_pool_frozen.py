@@ -368,3 +368,14 @@ def test_a_variable_another_packages_assembly_writes_declines(tmp_path):
     found = proposals(module(tmp_path, files), RULE)
     (declined,) = site_results(found["example.com/m/o"])
     assert not isinstance(declined, Fix) and "example.com/m/o.pageSize by a //go:linkname" in declined.reason, declined
+
+
+def test_an_assembly_file_added_after_a_cached_run_is_read(tmp_path):
+    """The package's own assembly is no .go file the key reads: its `·pageSize` is in the key as the pulls are."""
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    root = module(tmp_path / "m", {"o/o.go": spool("o", more=NO_RAISE)})
+    before = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "make([]byte, pageSize) escapes to heap  [sync-pool]" in before.stdout, before
+    (root / "o" / "o_amd64.s").write_text("// MOVQ $30000, ·pageSize(SB) in a real one\n")
+    after = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "named by the assembly of o_amd64.s" in after.stdout, after
