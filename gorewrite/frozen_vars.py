@@ -8,18 +8,19 @@ needs nothing), so every read before any write sees the initializer's value (or 
 call in an earlier variable's initializer, which the dependency order does not follow: never more). A write
 needs the variable's name where it is assigned (`x = …`, `x += …`, `x++`, `for x = range …`, `case x = <-c:`),
 its address (`&x`, which flag.IntVar and fmt.Sscan need), or a method through it (`x.Set(…)` of a named
-integer). An unexported
-name is spelled only by the package's own files (a dot import brings only exported names), so no such use in
-any .go file of the directory (tests, other builds' files, generated files), no `//go:linkname` naming it and
-no assembly file naming it, and one declaration in the directory (no other build declares it another way)
-leave the initializer's value on every path. The initializer's value comes from go/types, which gives a
-value only when every build folds it alike (gotypes/steady.go). Matching the name in other files only
-declines more: a local of that name written elsewhere declines the variable too.
+integer). An unexported name is spelled only by the package's own files (a dot import brings only exported
+names) and by its path in linkname pulls and assembly, so no such use in any .go file of the directory (tests,
+other builds' files, generated files), no `//go:linkname` naming it and no assembly file naming it (nor, by its
+path, in any package of the main module: a pull writes it), and one declaration in the directory (no other build
+declares it another way) leave the initializer's value on every path. The initializer's value comes from
+go/types, which gives a value only when every build folds it alike (gotypes/steady.go). Matching the name in
+other files only declines more: a local of that name written elsewhere declines the variable too.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
@@ -81,7 +82,46 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
         with open(os.path.join(directory, asm), "rb") as f:
             if b"\xc2\xb7" + encoded in f.read():  # ·name, how assembly spells the package's symbol
                 return f"{name} is named by the assembly of {asm}: it may write it"
+    package = view.package
+    symbol = f"{package.import_path}.{name}"
+    root = package.module_root
+    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
+        return f"{name} is named as {symbol} by a //go:linkname or assembly of another package: it may write it"
     return constant
+
+
+def linked(root: str) -> frozenset[str]:
+    """The symbols (`example.com/m/p.pageSize`) the module's //go:linkname directives and assembly name: another
+    package's pull (`//go:linkname size example.com/m/p.pageSize`, then `size = 30000`) writes the variable, and
+    the linker refuses only pulls of std. Each file is read again when its size or time changes (a long-lived
+    process, the editor's server, sees a pull added); the proposal cache keys by them too."""
+    found: set[str] = set()
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.update(*(_symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
+    return frozenset(found)
+
+
+_LINKED: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}  # file -> (its mtime and size, its symbols)
+# A symbol assembly names, `·` for each `.` and `∕` for each `/`: `MOVQ $30000, example·com∕m∕p·pageSize(SB)`.
+ASM_SYMBOL = re.compile(r"[^\s(),$*+\-]*\u00b7\w+")
+
+
+def _symbols(path: str) -> frozenset[str]:
+    try:
+        stat = os.stat(path)
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if _LINKED.get(path, (None,))[0] != seen:
+            with open(path, "rb") as f:
+                code = f.read().decode("utf-8", "replace")
+            if path.endswith(".go"):
+                found = {w for line in re.findall(r"//go:linkname\s[^\n]*", code) for w in line.split()[1:]}
+            else:
+                found = {w.replace("\u00b7", ".").replace("\u2215", "/") for w in ASM_SYMBOL.findall(code)}
+            _LINKED[path] = (seen, frozenset(found))
+    except OSError:
+        return frozenset()  # gone since the walk
+    return _LINKED[path][1]
 
 
 def _initializer(view: PackageView, path: str, offset: int) -> Node | None:

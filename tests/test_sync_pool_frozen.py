@@ -262,3 +262,120 @@ def test_a_declaration_outside_the_package_sources_is_not_read():
     )
     view = SimpleNamespace(types=SimpleNamespace(at=lambda path, start: ident), memo={}, sources={"/p/p.go": b""})
     assert "not declared with a value of its own" in frozen(view, "/p/p.go", node)
+
+
+PULLER = """package puller
+
+import _ "unsafe"
+
+//go:linkname orig example.com/naive/orig/pulled.pageSize
+var orig int
+
+//go:linkname naive example.com/naive/naive/pulled.pageSize
+var naive int
+
+// Grow raises both packages' page size through the linker, as a package of the module may.
+func Grow() { orig, naive = 20000, 20000 }
+"""
+
+
+def test_a_variable_another_package_pulls_by_linkname_declines(tmp_path):
+    """`//go:linkname size example.com/m/o.pageSize` in another package of the module names the unexported
+    variable and writes it (the linker refuses only pulls of std): the site declines, and the cache keys by it."""
+    pull = 'package q\n\nimport _ "unsafe"\n\n//go:linkname size example.com/m/o.pageSize\nvar size int\n'
+    files = {"o/o.go": spool("o", more=NO_RAISE), "q/q.go": pull + "\nfunc Grow() { size = 20000 }\n"}
+    found = proposals(module(tmp_path, files), RULE)
+    (declined,) = site_results(found["example.com/m/o"])
+    assert not isinstance(declined, Fix) and "example.com/m/o.pageSize by a //go:linkname" in declined.reason, declined
+
+
+def test_the_naive_pool_of_a_pulled_variable_panics_where_make_did_not(tmp_path, toolchain):
+    raise_ = "\nfunc Raise() { puller.Grow() }\n"
+    original = spool("pulled", more=raise_).replace('\t"io"\n', '\t"io"\n\n\t"example.com/naive/puller"\n', 1)
+    (tmp_path / "puller").mkdir()
+    (tmp_path / "puller" / "puller.go").write_text(PULLER)
+    built, values = naive_rewrites(
+        tmp_path, toolchain, {"pulled": original}, {"pulled": naive(original)}, {"pulled": "{pkg}.Probe()"}
+    )
+    before, after = values["pulled"]
+    assert before.startswith('"ok') and after == '"panic"', (before, after, built)
+
+
+def test_a_pull_added_after_a_cached_run_is_read(tmp_path):
+    """The pulling package imports nothing of o and o nothing of it: only the module's linkname names, in the
+    proposal cache's key, make the second check decline (else the cached fix would still be tagged)."""
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    root = module(tmp_path / "m", {"o/o.go": spool("o", more=NO_RAISE)})
+    before = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "make([]byte, pageSize) escapes to heap  [sync-pool]" in before.stdout, before
+    pull = 'package q\n\nimport _ "unsafe"\n\n//go:linkname size example.com/m/o.pageSize\nvar size int\n'
+    (root / "q").mkdir()
+    (root / "q" / "q.go").write_text(pull + "\nfunc Grow() { size = 20000 }\n")
+    after = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "by a //go:linkname or assembly of another package" in after.stdout, after
+
+
+RECORDS = """package rec
+
+import (
+	"hash/crc32"
+	"io"
+)
+
+var recordSize = 64
+
+// Sum checksums n records of recordSize bytes.
+func Sum(r io.Reader, n int) (uint32, error) {
+	var sum uint32
+	for i := 0; i < n; i++ {
+		rec := make([]byte, recordSize)
+		if _, err := io.ReadFull(r, rec); err != nil {
+			return 0, err
+		}
+		sum += crc32.ChecksumIEEE(rec)
+	}
+	return sum, nil
+}
+"""
+
+
+def test_a_small_frozen_size_in_a_loop_is_hoisted_as_a_numbered_array(tmp_path):
+    """hoists.py spells a package-level constant's name as the array's length (`[headerLen]byte`); a frozen
+    variable is no constant: `new([recordSize]byte)` does not compile (the fix was rejected), `[64]byte` does."""
+    (found,) = proposals(module(tmp_path, {"rec/rec.go": RECORDS}), RULE).values()
+    (fix,) = site_results(found)
+    assert isinstance(fix, Fix), fix
+    inserted = "".join(e.new.decode() for e in fix.edits)
+    assert "new([64]byte)" in inserted and "rec := recp[:recordSize:recordSize]" in inserted, inserted
+
+
+def test_one_process_reads_a_pull_added_since_it_last_looked(tmp_path):
+    """The editor's server asks again in one process: a file whose size or time changed is read again. Another
+    package's assembly writes the variable by its path as well (go1.24.11 and go1.27.3 link it)."""
+    from gorewrite.frozen_vars import linked
+
+    root = module(tmp_path, {"o/o.go": spool("o", more=NO_RAISE), "q/q.go": "package q\n"})
+    assert "example.com/m/o.pageSize" not in linked(str(root))
+    (root / "q" / "q.go").write_text('package q\n\nimport _ "unsafe"\n\n//go:linkname s example.com/m/o.pageSize\n')
+    (root / "q" / "q_amd64.s").write_text("TEXT ·grow(SB),0,$0\n\tMOVQ $30000, example·com∕m∕o·spare(SB)\n")
+    assert {"example.com/m/o.pageSize", "example.com/m/o.spare"} <= linked(str(root))
+
+
+def test_a_variable_another_packages_assembly_writes_declines(tmp_path):
+    """`MOVQ $30000, example·com∕m∕o·pageSize(SB)` in q's assembly links and writes o's unexported variable."""
+    asm = '#include "textflag.h"\n\nTEXT ·Grow(SB),NOSPLIT,$0-0\n\tMOVQ $30000, example·com∕m∕o·pageSize(SB)\n\tRET\n'
+    files = {"o/o.go": spool("o", more=NO_RAISE), "q/q.go": "package q\n\nfunc Grow()\n", "q/q_amd64.s": asm}
+    found = proposals(module(tmp_path, files), RULE)
+    (declined,) = site_results(found["example.com/m/o"])
+    assert not isinstance(declined, Fix) and "example.com/m/o.pageSize by a //go:linkname" in declined.reason, declined
+
+
+def test_an_assembly_file_added_after_a_cached_run_is_read(tmp_path):
+    """The package's own assembly is no .go file the key reads: its `·pageSize` is in the key as the pulls are."""
+    env = {"GOREWRITE_CACHE": str(tmp_path / "cache")}
+    root = module(tmp_path / "m", {"o/o.go": spool("o", more=NO_RAISE)})
+    before = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "make([]byte, pageSize) escapes to heap  [sync-pool]" in before.stdout, before
+    (root / "o" / "o_amd64.s").write_text("// MOVQ $30000, ·pageSize(SB) in a real one\n")
+    after = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
+    assert "named by the assembly of o_amd64.s" in after.stdout, after

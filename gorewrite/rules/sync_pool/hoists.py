@@ -25,6 +25,7 @@ from gorewrite.rules.sync_pool.plan import Plan, handed_words
 from gorewrite.rules.sync_pool.pools import statement_edits
 from gorewrite.rules.sync_pool.sites import NAME, enclosing_function
 from gorewrite.syntax import Node, call_args, indentation, text
+from gorewrite.typeinfo import Kind
 
 
 def fixes(view: PackageView, plans: list[Plan], names: set[str]) -> list[Fix]:
@@ -96,7 +97,7 @@ def _spelled(view: PackageView, plan: Plan) -> Plan:
     else:
         length = site.value.child_by_field_name("length") if site.kind == "array" else None
     ident = view.types.at(site.path, length.start_byte) if length is not None and length.type == "identifier" else None
-    if ident is None or ident.local:
+    if ident is None or ident.local or ident.kind != Kind.CONST:  # a frozen variable's value is no array length
         return plan
     pointer = re.sub(r"^\*\[\d+\]", f"*[{text(length).decode()}]", plan.pointer)
     reset = f"{pointer[1:]}{{}}" if plan.reset == f"{plan.pointer[1:]}{{}}" else plan.reset  # a var's zeros
