@@ -81,11 +81,39 @@ func Summaries(shards [][]int) [][3]int {
 """,
         "\t\tgo func() {\n\t\t\tst := st " + OWN.format("st") + "\n\t\t\tdefer wg.Done()",
     ),
+    "owned_addr_deferred": (  # a deferred pointer method outside any loop: its record stays on the goroutine's stack
+        """package owned_addr_deferred
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+func (s *stats) report(out chan<- [2]int) { out <- [2]int{s.n, s.sum} }
+
+// Tally sends the count and sum of vals as the background goroutine ends.
+func Tally(vals []int) <-chan [2]int {
+	var st stats
+	out := make(chan [2]int, 1)
+	go func() {
+		defer st.report(out)
+		for _, v := range vals {
+			st.add(v)
+		}
+	}()
+	return out
+}
+""",
+        "\tgo func() {\n\t\tst := st " + OWN.format("st") + "\n\t\tdefer st.report(out)",
+    ),
 }
 
 ALLOCS = {
     "owned_addr_buffer": 'fmt.Sprint(<-{pkg}.Render([]string{"a", "b", "c"}))',
     "owned_addr_stats": "fmt.Sprint({pkg}.Summaries([][]int{{1, 5, 2}, {7}, {}}))",
+    "owned_addr_deferred": "fmt.Sprint(<-{pkg}.Tally([]int{1, 2, 3}))",
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
@@ -316,6 +344,29 @@ func Sum(a adder, vals []int) <-chan int {
 }
 """,
         "the address of st is taken at or after the statement making the closure (line 17)",
+    ),
+    "decline_owned_addr_defer_loop": (  # a defer in a loop: its record, and the copy's address, go to the heap
+        """package decline_owned_addr_defer_loop
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+// Undo adds vals back in reverse as the background goroutine ends, then sends the sum.
+func Undo(vals []int, out chan<- int) {
+	var st stats
+	go func() {
+		defer func() { out <- 0 }()
+		for _, v := range vals {
+			defer st.add(v)
+		}
+	}()
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 16), by st.add, a go/defer",
     ),
 }
 
