@@ -368,6 +368,33 @@ func Undo(vals []int, out chan<- int) {
 """,
         "the address of st is taken at or after the statement making the closure (line 16), by st.add, a go/defer",
     ),
+    "decline_owned_addr_defer_goto": (  # a defer a backward goto runs again: its record goes to the heap too
+        """package decline_owned_addr_defer_goto
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+// Retry defers one add per attempt, then sends the number of attempts.
+func Retry(attempts int, out chan<- int) {
+	var st stats
+	go func() {
+		defer func() { out <- attempts }()
+		i := 0
+	again:
+		defer st.add(i)
+		i++
+		if i < attempts {
+			goto again
+		}
+	}()
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 17), by st.add, a go/defer",
+    ),
 }
 
 NAIVE = {
