@@ -1,12 +1,13 @@
 """closure and a goroutine that takes the address of what it captures: `var buf bytes.Buffer; go func() {
 buf.WriteString(…); out <- buf.String() }()`. The method call takes &buf in the literal, so the compiler captures buf
-by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py, `addressed`),
-a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by
-value; where each such address goes only to a call that keeps nothing (retention.py), the copy stays on the
-goroutine's stack. Declined: an address taken outside the literal (a pointer that reads the original later), a
-literal run more than once, a caller that reads the variable after the go statement, and an address the goroutine
-gives away (assigned, handed to a go statement or to an interface method), where the copy would move to the heap too,
-a named result (a bare return reads it where go/types records no use) and a value holding a lock (go vet's copylocks).
+by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py),
+a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by value;
+where each such address goes only to a call that keeps nothing (retention.py), finishing there or deferred outside any
+loop, the copy stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads
+the original later), a literal run more than once, a caller that reads the variable after the go statement, and an
+address the goroutine gives away (assigned, handed to a go statement, to a defer in a loop or after a goto, or to an
+interface method), where the copy would move to the heap too, a named result (a bare return reads it where go/types
+records no use) and a value holding a lock (go vet's copylocks).
 
 Tables as for conftest.case_suite: FIXES (source, the copy expected, ALLOCS' call), DECLINES, NAIVE (the copy a
 careless rule would insert, and a probe showing it changes what the code does).
@@ -81,11 +82,39 @@ func Summaries(shards [][]int) [][3]int {
 """,
         "\t\tgo func() {\n\t\t\tst := st " + OWN.format("st") + "\n\t\t\tdefer wg.Done()",
     ),
+    "owned_addr_deferred": (  # a deferred pointer method outside any loop: its record stays on the goroutine's stack
+        """package owned_addr_deferred
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+func (s *stats) report(out chan<- [2]int) { out <- [2]int{s.n, s.sum} }
+
+// Tally sends the count and sum of vals as the background goroutine ends.
+func Tally(vals []int) <-chan [2]int {
+	var st stats
+	out := make(chan [2]int, 1)
+	go func() {
+		defer st.report(out)
+		for _, v := range vals {
+			st.add(v)
+		}
+	}()
+	return out
+}
+""",
+        "\tgo func() {\n\t\tst := st " + OWN.format("st") + "\n\t\tdefer st.report(out)",
+    ),
 }
 
 ALLOCS = {
     "owned_addr_buffer": 'fmt.Sprint(<-{pkg}.Render([]string{"a", "b", "c"}))',
     "owned_addr_stats": "fmt.Sprint({pkg}.Summaries([][]int{{1, 5, 2}, {7}, {}}))",
+    "owned_addr_deferred": "fmt.Sprint(<-{pkg}.Tally([]int{1, 2, 3}))",
 }
 
 FIXES = {name: (*case, ALLOCS[name]) for name, case in FIXES.items()}  # the last entry: the call AllocsPerRun runs
@@ -316,6 +345,56 @@ func Sum(a adder, vals []int) <-chan int {
 }
 """,
         "the address of st is taken at or after the statement making the closure (line 17)",
+    ),
+    "decline_owned_addr_defer_loop": (  # a defer in a loop: its record, and the copy's address, go to the heap
+        """package decline_owned_addr_defer_loop
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+// Undo adds vals back in reverse as the background goroutine ends, then sends the sum.
+func Undo(vals []int, out chan<- int) {
+	var st stats
+	go func() {
+		defer func() { out <- 0 }()
+		for _, v := range vals {
+			defer st.add(v)
+		}
+	}()
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 16), by st.add, a go/defer",
+    ),
+    "decline_owned_addr_defer_goto": (  # a defer a backward goto runs again: its record goes to the heap too
+        """package decline_owned_addr_defer_goto
+
+type stats struct{ n, sum int }
+
+func (s *stats) add(v int) {
+	s.n++
+	s.sum += v
+}
+
+// Retry defers one add per attempt, then sends the number of attempts.
+func Retry(attempts int, out chan<- int) {
+	var st stats
+	go func() {
+		defer func() { out <- attempts }()
+		i := 0
+	again:
+		defer st.add(i)
+		i++
+		if i < attempts {
+			goto again
+		}
+	}()
+}
+""",
+        "the address of st is taken at or after the statement making the closure (line 17), by st.add, a go/defer",
     ),
 }
 

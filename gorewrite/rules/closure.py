@@ -393,7 +393,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # a bare `return` reads where go/types records no use
     if reason and decl.kind != Kind.RESULT:
         literal, literals = next(iter(by_literal.values()))[0], len(by_literal) + len(exits)
-        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals, addressed=True)
+        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals)
         stays = isinstance(owned, Capture) and _copy_addresses_stay(view, escape.path, root, uses)
         return owned if stays else reason
     if reason:
@@ -588,15 +588,13 @@ def _uncopyable(decl: Ident, name: str) -> str | None:
     return None
 
 
-def _owned_capture(
-    view, escape, decl, decl_node, function, literal, uses, literals: int, addressed: bool = False
-) -> Capture | str:
-    """A copy first in the one goroutine that writes the variable (or, addressed, takes its address), when nothing
-    else sees it again (owned_copies.py), else why the literal's writes keep it shared."""
+def _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals: int) -> Capture | str:
+    """A copy first in the one goroutine that writes the variable or takes its address, when nothing else sees it
+    again (owned_copies.py), else why the literal's writes keep it shared."""
     name, line = decl.name, literal.start_point.row + 1
     minor = language_minor(view, escape.path)
     where = (
-        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor, addressed)
+        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor)
         if literals == 1
         else "another func literal uses it too"
     )
@@ -1254,15 +1252,26 @@ def _through(types: TypeInfo, path: str, ident: Node) -> bool:
 
 def _copy_addresses_stay(view: PackageView, path: str, root: Node, uses: list[Ident]) -> bool:
     """Does a goroutine's own copy stay on its stack: is every address of it its body takes (owned_copies.py allows
-    no other) the argument or receiver of a call that finishes there and keeps nothing (retention.py), not an
-    interface method's the compiler cannot follow?"""
+    no other) the argument or receiver of a call that keeps nothing (retention.py), not an interface method's the
+    compiler cannot follow, and that finishes there or is deferred outside any loop (`defer st.report(out)`: its
+    record is on the goroutine's stack and runs on the copy as the goroutine exits; not a go call)?"""
     for use in (u for u in uses if u.use == Use.ADDR):
         found = _address_call(root.named_descendant_for_byte_range(use.start, use.end))
-        if found is None or found[0].parent.type in ("go_statement", "defer_statement"):
+        if found is None or found[0].parent.type == "go_statement" or _looped_defer(found[0]):
             return False
         if retention.kept(view, *found) or closed.implementations(view, path, found[0]) is not None:
             return False
     return True
+
+
+def _looped_defer(call: Node) -> bool:
+    """Is the call deferred where its literal may run the defer statement more than once: in a loop, or in a body
+    with a goto? The compiler puts such a defer's record, and the address it holds, on the heap."""
+    if call.parent.type != "defer_statement":
+        return False
+    literal = next(a for a in ancestors(call) if a.type == "func_literal")
+    looped = any(a.type == "for_statement" for a in ancestors_below(call, literal))
+    return looped or first_of(literal, ("goto_statement",)) is not None
 
 
 def _address_call(ident: Node) -> tuple[Node, int] | None:
