@@ -128,6 +128,7 @@ BOUNDED = {
     "method_predicate": case("method_predicate", guard("!cfg.short()")),
     "int_predicate": case("int_predicate", guard("!cfg.few()"), "cfg.Count"),
     "assertion": case("assertion", "\tmustName(cfg)"),
+    "copied_error": case("copied_error", "\terr := cfg.validate()\n" + guard("err != nil")),
 }
 LONG = '{pkg}.Config{Name: strings.Repeat("a", 25), Alias: strings.Repeat("b", 25)}'
 NOT_BOUNDED = {
@@ -148,6 +149,16 @@ NOT_BOUNDED = {
     "promoted_method": (
         case("promoted_method", guard("err := o.validate(); err != nil"), "len(o.Name)", "xs []int64, o Outer"),
         "Outer{Name: S25}",
+    ),
+    # err holds the check of cfg as the call copied it; cfg's name grows before err is tested
+    "grown_before_err": (
+        case("grown_before_err", "\terr := cfg.validate()\n\tcfg.Name += cfg.Name\n" + guard("err != nil")),
+        "Config{Name: S15}",
+    ),
+    # the same through a pointer method, which replaces the name with the alias
+    "filled_before_err": (
+        case("filled_before_err", "\terr := cfg.validate()\n\t_ = cfg.fill()\n" + guard("err != nil")),
+        "Config{Alias: S25}",
     ),
     # a pointer receiver: the callee replaces the name after checking it
     "pointer_receiver": (case("pointer_receiver", guard("err := cfg.fill(); err != nil")), "Config{Alias: S25}"),
