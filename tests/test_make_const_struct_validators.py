@@ -78,6 +78,21 @@ func clip(c Config) error {
 	return nil
 }
 
+// trimmed shortens its own copy through a pointer method, then checks the copy.
+func (c Config) trimmed() error {
+	c.trim()
+	if len(c.Name) > maxItems {
+		return errors.New("name too long")
+	}
+	return nil
+}
+
+func (c *Config) trim() {
+	if len(c.Name) > maxItems {
+		c.Name = c.Name[:maxItems]
+	}
+}
+
 // Inner checks its own name; Outer's Name is another field, which Inner's method never sees.
 type Inner struct{ Name string }
 
@@ -145,6 +160,8 @@ NOT_BOUNDED = {
     "other_parameter": (case("other_parameter", guard("err := checkEither(cfg, Config{}); err != nil")), "LONG"),
     # the callee shortens its copy before checking it: the caller's name is as long as it was
     "callee_writes_copy": (case("callee_writes_copy", guard("err := clip(cfg); err != nil")), "LONG"),
+    # the same through a pointer method on the copy (its address taken)
+    "callee_trims_copy": (case("callee_trims_copy", guard("err := cfg.trimmed(); err != nil")), "LONG"),
     # a method promoted from an embedded struct checks the embedded struct's Name, not Outer's
     "promoted_method": (
         case("promoted_method", guard("err := o.validate(); err != nil"), "len(o.Name)", "xs []int64, o Outer"),
