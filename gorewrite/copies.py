@@ -4,7 +4,8 @@ the other way, a guard on len(p) after the copy bounds n (`copied_value`, also o
 len(b)`); and one that holds a call's result, `if err := check(s); err != nil { return }` (validators.py).
 
 n holds the value wherever it is read when its declaration is its only write (no `n = …`, `n++`, `&n`), and
-nothing writes the variables the value was computed from (the subject's; a call's arguments'), or takes their
+nothing writes the variables the value was computed from (the subject's; a call's arguments' and a method's
+operand's: `err := cfg.validate()` of a value receiver checked the cfg of the call), or takes their
 address, from that declaration to the end of n's scope, nor from another function: every read of n is in
 that scope, after the declaration ran, so it reads what they still give. A write before the declaration, or a
 loop around both, re-runs the declaration first. A read in a func literal may run after the scope ends: none.
@@ -103,8 +104,11 @@ def _copied(view: PackageView, path: str, obj: str) -> tuple[Node, Node, tuple[N
     subjects = [subject_of(view, path, value)]  # `len(p)` is a subject; `check(s)` a call reading its arguments
     if subjects[0] is None and value.type != "call_expression":
         return None
-    if subjects[0] is None:
-        subjects = [subject_of(view, path, a) for a in call_args(value)]
+    if subjects[0] is None:  # a method's operand too: `err := cfg.validate()` read cfg, a value receiver's copy
+        function = unparen(value.child_by_field_name("function"))
+        operand = function.child_by_field_name("operand") if function.type == "selector_expression" else None
+        read = [*call_args(value), *([unparen(operand)] if operand is not None else [])]
+        subjects = [subject_of(view, path, a) for a in read]
     objs = frozenset().union(*(s.objs for s in subjects if s is not None))
     function = owner(stmt)
     others = [i for i in idents if i.obj in objs]

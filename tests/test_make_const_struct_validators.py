@@ -78,6 +78,21 @@ func clip(c Config) error {
 	return nil
 }
 
+// trimmed shortens its own copy through a pointer method, then checks the copy.
+func (c Config) trimmed() error {
+	c.trim()
+	if len(c.Name) > maxItems {
+		return errors.New("name too long")
+	}
+	return nil
+}
+
+func (c *Config) trim() {
+	if len(c.Name) > maxItems {
+		c.Name = c.Name[:maxItems]
+	}
+}
+
 // Inner checks its own name; Outer's Name is another field, which Inner's method never sees.
 type Inner struct{ Name string }
 
@@ -128,6 +143,7 @@ BOUNDED = {
     "method_predicate": case("method_predicate", guard("!cfg.short()")),
     "int_predicate": case("int_predicate", guard("!cfg.few()"), "cfg.Count"),
     "assertion": case("assertion", "\tmustName(cfg)"),
+    "copied_error": case("copied_error", "\terr := cfg.validate()\n" + guard("err != nil")),
 }
 LONG = '{pkg}.Config{Name: strings.Repeat("a", 25), Alias: strings.Repeat("b", 25)}'
 NOT_BOUNDED = {
@@ -144,10 +160,22 @@ NOT_BOUNDED = {
     "other_parameter": (case("other_parameter", guard("err := checkEither(cfg, Config{}); err != nil")), "LONG"),
     # the callee shortens its copy before checking it: the caller's name is as long as it was
     "callee_writes_copy": (case("callee_writes_copy", guard("err := clip(cfg); err != nil")), "LONG"),
+    # the same through a pointer method on the copy (its address taken)
+    "callee_trims_copy": (case("callee_trims_copy", guard("err := cfg.trimmed(); err != nil")), "LONG"),
     # a method promoted from an embedded struct checks the embedded struct's Name, not Outer's
     "promoted_method": (
         case("promoted_method", guard("err := o.validate(); err != nil"), "len(o.Name)", "xs []int64, o Outer"),
         "Outer{Name: S25}",
+    ),
+    # err holds the check of cfg as the call copied it; cfg's name grows before err is tested
+    "grown_before_err": (
+        case("grown_before_err", "\terr := cfg.validate()\n\tcfg.Name += cfg.Name\n" + guard("err != nil")),
+        "Config{Name: S15}",
+    ),
+    # the same through a pointer method, which replaces the name with the alias
+    "filled_before_err": (
+        case("filled_before_err", "\terr := cfg.validate()\n\t_ = cfg.fill()\n" + guard("err != nil")),
+        "Config{Alias: S25}",
     ),
     # a pointer receiver: the callee replaces the name after checking it
     "pointer_receiver": (case("pointer_receiver", guard("err := cfg.fill(); err != nil")), "Config{Alias: S25}"),
