@@ -14,6 +14,7 @@ import subprocess
 import pytest
 from conftest import assert_declines, edited, module, only_fix, proposals
 
+from gorewrite import packages, typeinfo
 from gorewrite.rules import RULES
 
 RULE = RULES["iface-direct"]
@@ -540,3 +541,39 @@ var _ handle
     files = {"getenv/getenv.go": code} | {f"getenv/{f}": t.replace("{pkg}", "getenv") for f, t in PER_OS.items()}
     found = proposals(module(tmp_path, files), RULE)["example.com/m/getenv"]
     assert_declines(found, "it formats home, whose type comes from a declaration another build may make otherwise")
+
+
+INSTANTIATED_TYPE = """package gtype
+
+import "fmt"
+
+type list[E any] []E
+
+// Line shows the first name.
+func Line() string {
+	names := make(list[elem], 1)
+	v := names[0]
+	return fmt.Sprintf("name=%s", v)
+}
+"""
+
+
+def test_a_generic_types_instantiation_is_walked_with_its_type_argument(tmp_path, toolchain):
+    """`list[elem]` is an index expression too, but a type's: v's type is the type argument elem, a string here and a
+    Stringer under `-tags fancy`. The helper says v's type is not every build's (the rule declines it for elem's name
+    as well, so this pins the helper's own answer: elementOf of the generic list's `[]E` must not prune elem)."""
+    fancy = LABEL["label_fancy.go"].replace("{pkg}", "gtype") + "\ntype elem = label\n"
+    files = {
+        "gtype/gtype.go": INSTANTIATED_TYPE,
+        "gtype/elem_plain.go": "//go:build !fancy\n\npackage gtype\n\ntype elem = string\n",
+        "gtype/elem_fancy.go": fancy,
+    }
+    root = module(tmp_path, files)
+    (pkg,) = [p for p in packages.load(toolchain, ["./..."], str(root)) if p.name == "gtype"]
+    (path,) = [f for f in pkg.files if f.endswith("gtype.go")]
+    source = (root / path).read_bytes()
+    info = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(root))
+    assert info.error is None
+    start = source.rindex(b", v)") + 2
+    assert not info.printed(path, start, start + 1)
+    assert_declines(proposals(root, RULE)["example.com/m/gtype"], "it formats v of elem")

@@ -54,8 +54,8 @@ func (c *checked) steadyNames(n ast.Node, steady, seen map[types.Object]bool) bo
 				ok = c.steadyNames(n.Fun, steady, seen)
 				return false
 			}
-		case *ast.IndexExpr:
-			if elementOf(c.info.TypeOf(n.X)) {
+		case *ast.IndexExpr: // not `list[elem]`, a generic type's instantiation: its elements are of its type argument
+			if !c.info.Types[n].IsType() && elementOf(c.info.TypeOf(n.X)) {
 				ok = c.steadyNames(n.X, steady, seen)
 				return false
 			}
