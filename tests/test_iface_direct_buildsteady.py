@@ -577,3 +577,70 @@ def test_a_generic_types_instantiation_is_walked_with_its_type_argument(tmp_path
     start = source.rindex(b", v)") + 2
     assert not info.printed(path, start, start + 1)
     assert_declines(proposals(root, RULE)["example.com/m/gtype"], "it formats v of elem")
+
+
+TESTED = """package tested
+
+import "fmt"
+
+type base struct{ name string }
+
+// Name is the display name.
+func (b base) Name() string { return b.name }
+
+// Info embeds base.
+type Info struct{ base }
+
+// Line shows the name.
+//
+//go:noinline
+func Line(i Info) string {
+	n := i.Name()
+	return fmt.Sprintf("name=%s", n)
+}
+"""
+
+TESTED_TEST = """package tested
+
+import "testing"
+
+type label string
+
+func (l label) String() string { return "L" + string(l) }
+
+// Name: in the tests an Info names itself as a label, nearer than base's Name.
+func (i Info) Name() label { return label(i.name) }
+
+func TestLine(t *testing.T) {
+	if got := Line(Info{base{"ab"}}); got != "name=Lab" {
+		t.Fatal(got)
+	}
+}
+"""
+
+
+def test_a_promoted_method_a_test_file_shadows_declines(tmp_path, toolchain):
+    """`go test` compiles the package with its _test.go files, another build: there a test file's `func (Info)
+    Name() label` is nearer than the embedded base's Name, and n is a Stringer. The naive concatenation is right in
+    the build but does not compile under `go test` (perBuildMethods counts a test file's methods)."""
+    naive = TESTED.replace("package tested", "package naivetested").replace(
+        'return fmt.Sprintf("name=%s", n)', 'return "name=" + n'
+    )
+    files = {
+        "tested/tested.go": TESTED,
+        "tested/tested_test.go": TESTED_TEST,
+        "naivetested/tested.go": naive.replace('import "fmt"\n\n', ""),
+        "naivetested/tested_test.go": TESTED_TEST.replace("package tested", "package naivetested"),
+        "cmd/main.go": 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naivetested"\n'
+        '\t"example.com/m/tested"\n)\n\n'
+        "func main() { fmt.Println(tested.Line(tested.Info{}), naivetested.Line(naivetested.Info{})) }\n",
+    }
+    root = module(tmp_path, files)
+    assert_declines(
+        proposals(root, RULE)["example.com/m/tested"], "it formats n, whose type comes from a declaration another build"
+    )
+    built = run(toolchain, root, ["run", "./cmd"])
+    assert built.returncode == 0 and built.stdout == b"name= name=\n", built.stderr.decode()
+    assert run(toolchain, root, ["test", "./tested"]).returncode == 0
+    tested = run(toolchain, root, ["test", "./naivetested"])
+    assert tested.returncode != 0 and b"naivetested" in tested.stdout + tested.stderr
