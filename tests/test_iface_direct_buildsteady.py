@@ -425,6 +425,31 @@ func Line() string { return fmt.Sprintf("name=%s", name) }
         ('return fmt.Sprintf("name=%s", name)', 'return "name=" + string(name)'),
         "whose type comes from a declaration another build may make otherwise",
     ),
+    # a method of a struct every build declares, itself declared per build: a Stringer's result there
+    "method": (
+        """package method
+
+import "fmt"
+
+// Info is declared for every build.
+type Info struct{ name string }
+
+// Line shows the name.
+//
+//go:noinline
+func Line(i Info) string {
+	n := i.Name()
+	return fmt.Sprintf("name=%s", n)
+}
+""",
+        {
+            "name_plain.go": "//go:build !fancy\n\npackage method\n\nfunc (i Info) Name() string { return i.name }\n",
+            "name_fancy.go": "//go:build fancy\n\npackage method\n\n"
+            "func (i Info) Name() label { return label(i.name) }\n",
+        },
+        ('return fmt.Sprintf("name=%s", n)', 'return "name=" + string(n)'),
+        "whose type comes from a declaration another build may make otherwise",
+    ),
     # a tuple from the package's own function declared per build: a Stringer's there
     "tuple": (
         """package tuple
