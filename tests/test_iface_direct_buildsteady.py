@@ -405,6 +405,31 @@ func Line() string { return fmt.Sprintf("name=%s", current.Name) }
         ('return fmt.Sprintf("name=%s", current.Name)', 'return "name=" + string(current.Name)'),
         "whose type may have methods fmt calls, here or in another build",
     ),
+    # a field of a field of a variable declared per build: the inner struct is every build's, the outer is not
+    "chained": (
+        """package chained
+
+import "fmt"
+
+type inner struct{ Name string }
+
+// Info is declared for every build.
+type Info struct{ in inner }
+
+// Line shows the current name.
+//
+//go:noinline
+func Line() string { return fmt.Sprintf("name=%s", current.in.Name) }
+""",
+        {
+            "current_plain.go": '//go:build !fancy\n\npackage chained\n\nvar current Info = Info{inner{"ab"}}\n',
+            "current_fancy.go": "//go:build fancy\n\npackage chained\n\ntype fancyInner struct{ Name label }\n\n"
+            "type Other struct{ in fancyInner }\n\n"
+            'var current Other = Other{fancyInner{"ab"}}\n',
+        },
+        ('return fmt.Sprintf("name=%s", current.in.Name)', 'return "name=" + string(current.in.Name)'),
+        "whose type may have methods fmt calls, here or in another build",
+    ),
     # a variable another file declares per build, formatted there too: that file's walk is its own
     "memo": (
         """package memo
