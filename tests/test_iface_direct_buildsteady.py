@@ -694,3 +694,45 @@ def test_a_promoted_method_a_test_file_shadows_declines(tmp_path, toolchain):
     assert run(toolchain, root, ["test", "./tested"]).returncode == 0
     tested = run(toolchain, root, ["test", "./naivetested"])
     assert tested.returncode != 0 and b"naivetested" in tested.stdout + tested.stderr
+
+
+def test_a_std_function_whose_signature_names_its_packages_type_declines(tmp_path):
+    """os.ReadDir (os/dir.go) and pprof.Label (runtime/pprof/label.go) are declared once, but ReadDir's result names
+    os's own DirEntry and Label's parameter context.Context: declaredOnce takes a signature of predeclared names only
+    (a per-build package's type, or another package's, may differ by build). Both are in fact the same in every
+    build, so this pins conservative declines: no std declaration was found that the guard keeps from a wrong
+    rewrite. Its other half, a predeclared name the directory redeclares, no std package has: a guard no test pins."""
+    code = """package readdir
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/pprof"
+)
+
+// First shows the first entry's name.
+func First(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return ""
+	}
+	name := entries[0].Name()
+	return fmt.Sprintf("%s/", name)
+}
+
+// Route shows the request's route label.
+func Route(ctx context.Context) string {
+	route, ok := pprof.Label(ctx, "route")
+	if !ok {
+		route = "?"
+	}
+	return fmt.Sprintf("route=%s", route)
+}
+
+var _ handle
+"""
+    files = {"readdir/readdir.go": code} | {f"readdir/{f}": t.replace("{pkg}", "readdir") for f, t in PER_OS.items()}
+    found = proposals(module(tmp_path, files), RULE)["example.com/m/readdir"]
+    assert_declines(found, "it formats name, whose type comes from a declaration another build may make otherwise")
+    assert_declines(found, "it formats route, whose type comes from a declaration another build may make otherwise")
