@@ -14,6 +14,7 @@ import subprocess
 import pytest
 from conftest import assert_declines, edited, module, only_fix, proposals
 
+from gorewrite import packages, typeinfo
 from gorewrite.rules import RULES
 
 RULE = RULES["iface-direct"]
@@ -404,6 +405,31 @@ func Line() string { return fmt.Sprintf("name=%s", current.Name) }
         ('return fmt.Sprintf("name=%s", current.Name)', 'return "name=" + string(current.Name)'),
         "whose type may have methods fmt calls, here or in another build",
     ),
+    # a field of a field of a variable declared per build: the inner struct is every build's, the outer is not
+    "chained": (
+        """package chained
+
+import "fmt"
+
+type inner struct{ Name string }
+
+// Info is declared for every build.
+type Info struct{ in inner }
+
+// Line shows the current name.
+//
+//go:noinline
+func Line() string { return fmt.Sprintf("name=%s", current.in.Name) }
+""",
+        {
+            "current_plain.go": '//go:build !fancy\n\npackage chained\n\nvar current Info = Info{inner{"ab"}}\n',
+            "current_fancy.go": "//go:build fancy\n\npackage chained\n\ntype fancyInner struct{ Name label }\n\n"
+            "type Other struct{ in fancyInner }\n\n"
+            'var current Other = Other{fancyInner{"ab"}}\n',
+        },
+        ('return fmt.Sprintf("name=%s", current.in.Name)', 'return "name=" + string(current.in.Name)'),
+        "whose type may have methods fmt calls, here or in another build",
+    ),
     # a variable another file declares per build, formatted there too: that file's walk is its own
     "memo": (
         """package memo
@@ -422,6 +448,31 @@ func Line() string { return fmt.Sprintf("name=%s", name) }
             "a_fancy.go": '//go:build fancy\n\npackage memo\n\nvar name label = "ab"\n',
         },
         ('return fmt.Sprintf("name=%s", name)', 'return "name=" + string(name)'),
+        "whose type comes from a declaration another build may make otherwise",
+    ),
+    # a method of a struct every build declares, itself declared per build: a Stringer's result there
+    "method": (
+        """package method
+
+import "fmt"
+
+// Info is declared for every build.
+type Info struct{ name string }
+
+// Line shows the name.
+//
+//go:noinline
+func Line(i Info) string {
+	n := i.Name()
+	return fmt.Sprintf("name=%s", n)
+}
+""",
+        {
+            "name_plain.go": "//go:build !fancy\n\npackage method\n\nfunc (i Info) Name() string { return i.name }\n",
+            "name_fancy.go": "//go:build fancy\n\npackage method\n\n"
+            "func (i Info) Name() label { return label(i.name) }\n",
+        },
+        ('return fmt.Sprintf("name=%s", n)', 'return "name=" + string(n)'),
         "whose type comes from a declaration another build may make otherwise",
     ),
     # a tuple from the package's own function declared per build: a Stringer's there
@@ -540,3 +591,148 @@ var _ handle
     files = {"getenv/getenv.go": code} | {f"getenv/{f}": t.replace("{pkg}", "getenv") for f, t in PER_OS.items()}
     found = proposals(module(tmp_path, files), RULE)["example.com/m/getenv"]
     assert_declines(found, "it formats home, whose type comes from a declaration another build may make otherwise")
+
+
+INSTANTIATED_TYPE = """package gtype
+
+import "fmt"
+
+type list[E any] []E
+
+// Line shows the first name.
+func Line() string {
+	names := make(list[elem], 1)
+	v := names[0]
+	return fmt.Sprintf("name=%s", v)
+}
+"""
+
+
+def test_a_generic_types_instantiation_is_walked_with_its_type_argument(tmp_path, toolchain):
+    """`list[elem]` is an index expression too, but a type's: v's type is the type argument elem, a string here and a
+    Stringer under `-tags fancy`. The helper says v's type is not every build's (the rule declines it for elem's name
+    as well, so this pins the helper's own answer: elementOf of the generic list's `[]E` must not prune elem)."""
+    fancy = LABEL["label_fancy.go"].replace("{pkg}", "gtype") + "\ntype elem = label\n"
+    files = {
+        "gtype/gtype.go": INSTANTIATED_TYPE,
+        "gtype/elem_plain.go": "//go:build !fancy\n\npackage gtype\n\ntype elem = string\n",
+        "gtype/elem_fancy.go": fancy,
+    }
+    root = module(tmp_path, files)
+    (pkg,) = [p for p in packages.load(toolchain, ["./..."], str(root)) if p.name == "gtype"]
+    (path,) = [f for f in pkg.files if f.endswith("gtype.go")]
+    source = (root / path).read_bytes()
+    info = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(root))
+    assert info.error is None
+    start = source.rindex(b", v)") + 2
+    assert not info.printed(path, start, start + 1)
+    assert_declines(proposals(root, RULE)["example.com/m/gtype"], "it formats v of elem")
+
+
+TESTED = """package tested
+
+import "fmt"
+
+type base struct{ name string }
+
+// Name is the display name.
+func (b base) Name() string { return b.name }
+
+// Info embeds base.
+type Info struct{ base }
+
+// Line shows the name.
+//
+//go:noinline
+func Line(i Info) string {
+	n := i.Name()
+	return fmt.Sprintf("name=%s", n)
+}
+"""
+
+TESTED_TEST = """package tested
+
+import "testing"
+
+type label string
+
+func (l label) String() string { return "L" + string(l) }
+
+// Name: in the tests an Info names itself as a label, nearer than base's Name.
+func (i Info) Name() label { return label(i.name) }
+
+func TestLine(t *testing.T) {
+	if got := Line(Info{base{"ab"}}); got != "name=Lab" {
+		t.Fatal(got)
+	}
+}
+"""
+
+
+def test_a_promoted_method_a_test_file_shadows_declines(tmp_path, toolchain):
+    """`go test` compiles the package with its _test.go files, another build: there a test file's `func (Info)
+    Name() label` is nearer than the embedded base's Name, and n is a Stringer. The naive concatenation is right in
+    the build but does not compile under `go test` (perBuildMethods counts a test file's methods)."""
+    naive = TESTED.replace("package tested", "package naivetested").replace(
+        'return fmt.Sprintf("name=%s", n)', 'return "name=" + n'
+    )
+    files = {
+        "tested/tested.go": TESTED,
+        "tested/tested_test.go": TESTED_TEST,
+        "naivetested/tested.go": naive.replace('import "fmt"\n\n', ""),
+        "naivetested/tested_test.go": TESTED_TEST.replace("package tested", "package naivetested"),
+        "cmd/main.go": 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/naivetested"\n'
+        '\t"example.com/m/tested"\n)\n\n'
+        "func main() { fmt.Println(tested.Line(tested.Info{}), naivetested.Line(naivetested.Info{})) }\n",
+    }
+    root = module(tmp_path, files)
+    assert_declines(
+        proposals(root, RULE)["example.com/m/tested"], "it formats n, whose type comes from a declaration another build"
+    )
+    built = run(toolchain, root, ["run", "./cmd"])
+    assert built.returncode == 0 and built.stdout == b"name= name=\n", built.stderr.decode()
+    assert run(toolchain, root, ["test", "./tested"]).returncode == 0
+    tested = run(toolchain, root, ["test", "./naivetested"])
+    assert tested.returncode != 0 and b"naivetested" in tested.stdout + tested.stderr
+
+
+def test_a_std_function_whose_signature_names_its_packages_type_declines(tmp_path):
+    """os.ReadDir (os/dir.go) and pprof.Label (runtime/pprof/label.go) are declared once, but ReadDir's result names
+    os's own DirEntry and Label's parameter context.Context: declaredOnce takes a signature of predeclared names only
+    (a per-build package's type, or another package's, may differ by build). Both are in fact the same in every
+    build, so this pins conservative declines: no std declaration was found that the guard keeps from a wrong
+    rewrite. Its other half, a predeclared name the directory redeclares, no std package has: a guard no test pins."""
+    code = """package readdir
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/pprof"
+)
+
+// First shows the first entry's name.
+func First(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		return ""
+	}
+	name := entries[0].Name()
+	return fmt.Sprintf("%s/", name)
+}
+
+// Route shows the request's route label.
+func Route(ctx context.Context) string {
+	route, ok := pprof.Label(ctx, "route")
+	if !ok {
+		route = "?"
+	}
+	return fmt.Sprintf("route=%s", route)
+}
+
+var _ handle
+"""
+    files = {"readdir/readdir.go": code} | {f"readdir/{f}": t.replace("{pkg}", "readdir") for f, t in PER_OS.items()}
+    found = proposals(module(tmp_path, files), RULE)["example.com/m/readdir"]
+    assert_declines(found, "it formats name, whose type comes from a declaration another build may make otherwise")
+    assert_declines(found, "it formats route, whose type comes from a declaration another build may make otherwise")

@@ -9,6 +9,8 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strings"
 )
 
 // steadyOperand reports whether e's type holds in every build of the package: a type reaches e only
@@ -54,8 +56,8 @@ func (c *checked) steadyNames(n ast.Node, steady, seen map[types.Object]bool) bo
 				ok = c.steadyNames(n.Fun, steady, seen)
 				return false
 			}
-		case *ast.IndexExpr:
-			if elementOf(c.info.TypeOf(n.X)) {
+		case *ast.IndexExpr: // not `list[elem]`, a generic type's instantiation: its elements are of its type argument
+			if !c.info.Types[n].IsType() && elementOf(c.info.TypeOf(n.X)) {
 				ok = c.steadyNames(n.X, steady, seen)
 				return false
 			}
@@ -277,16 +279,18 @@ func (c *checked) steadyStruct(x ast.Expr) bool {
 }
 
 // perBuildMethods: the names of the methods the package declares in files only some builds compile (any of them,
-// this build's or not; a cgo file compiles only with cgo).
+// this build's or not; a cgo file compiles only with cgo; a _test.go file only with `go test`, whose build of the
+// package is another: `func (Info) Name() label` in a test file shadows a promoted Name there).
 func (c *checked) perBuildMethods() map[string]bool {
 	if c.methods != nil {
 		return c.methods
 	}
 	c.methods = map[string]bool{}
 	files, _ := sourceFiles(c.dir)
-	for _, path := range files {
+	tests, _ := filepath.Glob(filepath.Join(c.dir, "*_test.go"))
+	for _, path := range append(files, tests...) {
 		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution|parser.ParseComments)
-		if err != nil || !fileConstrained(f, path) && !importsC(f) {
+		if err != nil || !fileConstrained(f, path) && !importsC(f) && !strings.HasSuffix(path, "_test.go") {
 			continue
 		}
 		for _, decl := range f.Decls {

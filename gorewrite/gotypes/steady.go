@@ -566,9 +566,7 @@ func (c *checked) declaredOnce(obj types.Object) bool {
 		case *ast.Field: // its names are a parameter's or a result's, not types
 			ast.Inspect(n.Type, walk)
 			return false
-		case *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
-			steady = false // another package's name, or an instantiation
-		case *ast.Ident:
+		case *ast.Ident: // also rejects another package's name (`time.Duration`) and an instantiation (`iter.Seq[string]`)
 			steady = steady && types.Universe.Lookup(n.Name) != nil && !dirNames(dir)[n.Name]
 		}
 		return steady
