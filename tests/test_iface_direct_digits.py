@@ -133,6 +133,12 @@ DECLINES = {
         line("float_constant", "host string", 'fmt.Sprintf("%s=%d", host, float64(3))', "host"),
         "%d of the constant float64(3)",
     ),
+    # another package's constant of a named type with String: %v prints "1s", its go/constant value 1000000000
+    "duration_v": (
+        line("duration_v", "host string", 'fmt.Sprintf("%s %v", host, time.Second)', "host", '"fmt"\n\t"time"')
+        + "\nvar _ = time.Now\n",
+        "it formats time.Second, a constant of a type whose methods",
+    ),
     # the package's own strconv, whose FormatBool says something else
     "strconv_declared": (
         line("strconv_declared", "host string, ok bool", 'fmt.Sprintf("%s=%t", host, ok)', "host, true")
@@ -196,6 +202,7 @@ NAIVE = {
     "bool_constant_d": (_naive('fmt.Sprintf("%s ok=%d", host, true)', 'host + " ok=true"'), "{pkg}.Probe()"),
     "int_constant_t": (_naive('fmt.Sprintf("%s n=%t", host, 5)', 'host + " n=5"'), "{pkg}.Probe()"),
     "float_constant": (_naive('fmt.Sprintf("%s=%d", host, float64(3))', 'host + "=3"'), "{pkg}.Probe()"),
+    "duration_v": (_naive('fmt.Sprintf("%s %v", host, time.Second)', 'host + " 1000000000"'), "{pkg}.Probe()"),
     "strconv_declared": (
         lambda s: s.replace('fmt.Sprintf("%s=%t", host, ok)', 'host + "=" + strconv.FormatBool(ok)'),
         "{pkg}.Probe()",
