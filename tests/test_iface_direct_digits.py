@@ -369,3 +369,24 @@ def test_an_int_whose_type_another_build_declares_otherwise_declines(tmp_path, t
     assert_declines(found, "it formats e.n, whose type may have methods fmt calls, here or in another build")
     ran = toolchain.run(["run", "-tags", "named", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=#300;", "key=300;"], ran.stdout.decode() + ran.stderr.decode()
+
+
+NAMED_STRCONV = {
+    "conv/conv.go": 'package strconv\n\n// Quote brackets s.\nfunc Quote(s string) string { return "<" + s + ">" }\n',
+    "named/named.go": line(
+        "named", "host string, n int", 'fmt.Sprintf("%s:%d", host, n)', "host, 300", '"fmt"\n\n\t"example.com/m/conv"'
+    )
+    + '\nvar _ = strconv.Quote("x")\n',
+}
+
+
+def test_a_package_named_strconv_under_another_path_declines(tmp_path, toolchain):
+    """example.com/m/conv's package clause says strconv: the file's `strconv` is that package, and the import of
+    Go's strconv the naive rewrite adds clashes with it (strconv redeclared in this block)."""
+    root = module(tmp_path, NAMED_STRCONV)
+    assert_declines(proposals(root, RULE)["example.com/m/named"], "the file names strconv otherwise")
+    source = NAMED_STRCONV["named/named.go"]
+    naive = source.replace('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n"))
+    (root / "named/named.go").write_text(naive.replace('import (\n\t"fmt"', 'import (\n\t"fmt"\n\t"strconv"'))
+    built = toolchain.run(["build", "./named"], str(root))
+    assert built.returncode != 0 and "strconv redeclared" in built.stderr.decode(), built.stderr.decode()

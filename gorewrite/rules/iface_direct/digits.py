@@ -38,6 +38,7 @@ from gorewrite.typeinfo import Kind, TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
 UNSIGNED = ("uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte")
+NAMES = ("identifier", "package_identifier", "type_identifier")  # a field's or method's name is no name of the scope
 PRINTED = {"%d": SIGNED + UNSIGNED, "%v": SIGNED + UNSIGNED + ("bool",), "%t": ("bool",)}
 
 
@@ -158,6 +159,9 @@ def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] 
         return []
     if own or builtins.declared_in_any_build(types, os.path.dirname(path), "strconv"):
         return "the rewrite would call strconv, a name the package declares"
+    if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
+        # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
+        return "the file names strconv otherwise (a package whose path ends in another name), not Go's strconv"
     return add_import(view, path, "strconv")
 
 
