@@ -51,6 +51,11 @@ FIXES = {
         line("sprint_spacing", "n, m int, ok bool", 'fmt.Sprint("n=", n, m, "!", ok, n)', "300, -7, false"),
         "{pkg}.Probe()",
     ),
+    # a number or bool constant is no string: Sprint spaces it from a number beside it ("300 5 truex97")
+    "sprint_constants": (
+        line("sprint_constants", "n int", "fmt.Sprint(n, 5, true, \"x\", 'a')", "300"),
+        "{pkg}.Probe()",
+    ),
     "sprintln": (line("sprintln", "host string, n int", "fmt.Sprintln(host, n)", "host, 1000"), "{pkg}.Probe()"),
     # one integer alone: Itoa, FormatInt, FormatUint, which allocate nothing below 100 and one string above
     "alone_int": (line("alone_int", "n int", 'fmt.Sprintf("%d", n)', "1000"), "{pkg}.Probe()"),
