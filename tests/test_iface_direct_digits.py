@@ -297,7 +297,7 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path, {"inlined/inlined.go": source})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 2 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
     one = source.replace('"%s:%d-%d", host, a, b', '"%s:%d-", host, a')
     root = module(tmp_path / "one", {"inlined/inlined.go": one})
     assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # one append stays within the budget
@@ -307,7 +307,19 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "beside", {"inlined/inlined.go": beside})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 1 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line, and 1 strconv call(s) could cost its inliner more")
+    flagged = line(
+        "inlined", "host string, a int, ok bool", 'fmt.Sprintf("%s:%d-%t", host, a, ok)', "host, 3, true", inline=True
+    )
+    root = module(tmp_path / "flagged", {"inlined/inlined.go": flagged})
+    found = proposals(root, RULE)["example.com/m/inlined"]  # the verifier's go1.27.3: cost 89 exceeds budget 80
+    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
+    flags = flagged.replace('"%s:%d-%t", host, a, ok', '"%s:%t-%t", host, ok, ok')
+    root = module(tmp_path / "flags", {"inlined/inlined.go": flags})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # FormatBools alone stay within the budget
+    noted = one.replace('"%s:%d-", host, a)\n', '"%s:%d-", host, a) // the host and a port\n')
+    root = module(tmp_path / "noted", {"inlined/inlined.go": noted})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # a comment is no statement the inliner counts
     nested = case(
         "inlined",
         "// Check panics on a port out of range.\nfunc Check(host string, port int) {\n\tif port > 65535 {\n"
@@ -315,7 +327,7 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "nested", {"inlined/inlined.go": nested})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Check, and 1 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Check, and 1 strconv call(s) could cost its inliner more")
 
 
 TAGGED = {

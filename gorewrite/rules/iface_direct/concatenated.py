@@ -163,7 +163,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return pieces
     appends = digits.appends(_joined(pieces))
     if appends > 1 or appends and not digits.whole_body(call):
-        heavy = inlined(view, path, call, f"{appends} strconv append(s) could cost its inliner more than its budget")
+        heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
         if heavy:
             return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
