@@ -320,6 +320,9 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     noted = one.replace('"%s:%d-", host, a)\n', '"%s:%d-", host, a) // the host and a port\n')
     root = module(tmp_path / "noted", {"inlined/inlined.go": noted})
     assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # a comment is no statement the inliner counts
+    alone = beside.replace('fmt.Sprintf("%s-%d", host, a)', 'fmt.Sprintf("%d", a)')
+    root = module(tmp_path / "alone", {"inlined/inlined.go": alone})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # strconv.Itoa costs the inliner no more
     nested = case(
         "inlined",
         "// Check panics on a port out of range.\nfunc Check(host string, port int) {\n\tif port > 65535 {\n"
