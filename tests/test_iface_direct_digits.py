@@ -180,6 +180,12 @@ DECLINES = {
         + "\nfunc make(n int) []byte { return nil }\n",
         "the rewrite would write make, a name the package declares",
     ),
+    # the package's own byte (int8): make([]byte, 0, 20) is no AppendInt dst
+    "byte_declared": (
+        line("byte_declared", "host string, n int", 'fmt.Sprintf("%s:%d", host, n)', "host, 300")
+        + "\ntype byte = int8\n",
+        "the rewrite would write byte, a name the package declares",
+    ),
 }
 
 
@@ -221,6 +227,10 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "make_declared": (_naive('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n")), "too many"),
+    "byte_declared": (
+        _naive('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n")),
+        "cannot use make([]byte, 0, 20)",
+    ),
 }
 
 globals().update(case_suite("iface-digits", RULE, FIXES, DECLINES, NAIVE))
