@@ -51,6 +51,11 @@ FIXES = {
         line("sprint_spacing", "n, m int, ok bool", 'fmt.Sprint("n=", n, m, "!", ok, n)', "300, -7, false"),
         "{pkg}.Probe()",
     ),
+    # a number or bool constant is no string: Sprint spaces it from a number beside it ("300 5 truex97")
+    "sprint_constants": (
+        line("sprint_constants", "n int", "fmt.Sprint(n, 5, true, \"x\", 'a')", "300"),
+        "{pkg}.Probe()",
+    ),
     "sprintln": (line("sprintln", "host string, n int", "fmt.Sprintln(host, n)", "host, 1000"), "{pkg}.Probe()"),
     # one integer alone: Itoa, FormatInt, FormatUint, which allocate nothing below 100 and one string above
     "alone_int": (line("alone_int", "n int", 'fmt.Sprintf("%d", n)', "1000"), "{pkg}.Probe()"),
@@ -133,6 +138,12 @@ DECLINES = {
         line("float_constant", "host string", 'fmt.Sprintf("%s=%d", host, float64(3))', "host"),
         "%d of the constant float64(3)",
     ),
+    # another package's constant of a named type with String: %v prints "1s", its go/constant value 1000000000
+    "duration_v": (
+        line("duration_v", "host string", 'fmt.Sprintf("%s %v", host, time.Second)', "host", '"fmt"\n\t"time"')
+        + "\nvar _ = time.Now\n",
+        "it formats time.Second, a constant of a type whose methods",
+    ),
     # the package's own strconv, whose FormatBool says something else
     "strconv_declared": (
         line("strconv_declared", "host string, ok bool", 'fmt.Sprintf("%s=%t", host, ok)', "host, true")
@@ -169,6 +180,12 @@ DECLINES = {
         + "\nfunc make(n int) []byte { return nil }\n",
         "the rewrite would write make, a name the package declares",
     ),
+    # the package's own byte (int8): make([]byte, 0, 20) is no AppendInt dst
+    "byte_declared": (
+        line("byte_declared", "host string, n int", 'fmt.Sprintf("%s:%d", host, n)', "host, 300")
+        + "\ntype byte = int8\n",
+        "the rewrite would write byte, a name the package declares",
+    ),
 }
 
 
@@ -196,6 +213,7 @@ NAIVE = {
     "bool_constant_d": (_naive('fmt.Sprintf("%s ok=%d", host, true)', 'host + " ok=true"'), "{pkg}.Probe()"),
     "int_constant_t": (_naive('fmt.Sprintf("%s n=%t", host, 5)', 'host + " n=5"'), "{pkg}.Probe()"),
     "float_constant": (_naive('fmt.Sprintf("%s=%d", host, float64(3))', 'host + "=3"'), "{pkg}.Probe()"),
+    "duration_v": (_naive('fmt.Sprintf("%s %v", host, time.Second)', 'host + " 1000000000"'), "{pkg}.Probe()"),
     "strconv_declared": (
         lambda s: s.replace('fmt.Sprintf("%s=%t", host, ok)', 'host + "=" + strconv.FormatBool(ok)'),
         "{pkg}.Probe()",
@@ -209,6 +227,10 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "make_declared": (_naive('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n")), "too many"),
+    "byte_declared": (
+        _naive('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n")),
+        "cannot use make([]byte, 0, 20)",
+    ),
 }
 
 globals().update(case_suite("iface-digits", RULE, FIXES, DECLINES, NAIVE))
@@ -285,7 +307,7 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path, {"inlined/inlined.go": source})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 2 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
     one = source.replace('"%s:%d-%d", host, a, b', '"%s:%d-", host, a')
     root = module(tmp_path / "one", {"inlined/inlined.go": one})
     assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # one append stays within the budget
@@ -295,7 +317,22 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "beside", {"inlined/inlined.go": beside})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 1 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line, and 1 strconv call(s) could cost its inliner more")
+    flagged = line(
+        "inlined", "host string, a int, ok bool", 'fmt.Sprintf("%s:%d-%t", host, a, ok)', "host, 3, true", inline=True
+    )
+    root = module(tmp_path / "flagged", {"inlined/inlined.go": flagged})
+    found = proposals(root, RULE)["example.com/m/inlined"]  # the verifier's go1.27.3: cost 89 exceeds budget 80
+    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
+    flags = flagged.replace('"%s:%d-%t", host, a, ok', '"%s:%t-%t", host, ok, ok')
+    root = module(tmp_path / "flags", {"inlined/inlined.go": flags})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # FormatBools alone stay within the budget
+    noted = one.replace('"%s:%d-", host, a)\n', '"%s:%d-", host, a) // the host and a port\n')
+    root = module(tmp_path / "noted", {"inlined/inlined.go": noted})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # a comment is no statement the inliner counts
+    alone = beside.replace('fmt.Sprintf("%s-%d", host, a)', 'fmt.Sprintf("%d", a)')
+    root = module(tmp_path / "alone", {"inlined/inlined.go": alone})
+    assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # strconv.Itoa costs the inliner no more
     nested = case(
         "inlined",
         "// Check panics on a port out of range.\nfunc Check(host string, port int) {\n\tif port > 65535 {\n"
@@ -303,7 +340,7 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "nested", {"inlined/inlined.go": nested})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Check, and 1 strconv append(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Check, and 1 strconv call(s) could cost its inliner more")
 
 
 TAGGED = {
@@ -362,3 +399,24 @@ def test_an_int_whose_type_another_build_declares_otherwise_declines(tmp_path, t
     assert_declines(found, "it formats e.n, whose type may have methods fmt calls, here or in another build")
     ran = toolchain.run(["run", "-tags", "named", "./compare"], str(root))
     assert ran.stdout.decode().split() == ["key=#300;", "key=300;"], ran.stdout.decode() + ran.stderr.decode()
+
+
+NAMED_STRCONV = {
+    "conv/conv.go": 'package strconv\n\n// Quote brackets s.\nfunc Quote(s string) string { return "<" + s + ">" }\n',
+    "named/named.go": line(
+        "named", "host string, n int", 'fmt.Sprintf("%s:%d", host, n)', "host, 300", '"fmt"\n\n\t"example.com/m/conv"'
+    )
+    + '\nvar _ = strconv.Quote("x")\n',
+}
+
+
+def test_a_package_named_strconv_under_another_path_declines(tmp_path, toolchain):
+    """example.com/m/conv's package clause says strconv: the file's `strconv` is that package, and the import of
+    Go's strconv the naive rewrite adds clashes with it (strconv redeclared in this block)."""
+    root = module(tmp_path, NAMED_STRCONV)
+    assert_declines(proposals(root, RULE)["example.com/m/named"], "the file names strconv otherwise")
+    source = NAMED_STRCONV["named/named.go"]
+    naive = source.replace('fmt.Sprintf("%s:%d", host, n)', 'host + ":" + ' + APPENDED.format("n"))
+    (root / "named/named.go").write_text(naive.replace('import (\n\t"fmt"', 'import (\n\t"fmt"\n\t"strconv"'))
+    built = toolchain.run(["build", "./named"], str(root))
+    assert built.returncode != 0 and "strconv redeclared" in built.stderr.decode(), built.stderr.decode()

@@ -163,7 +163,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return pieces
     appends = digits.appends(_joined(pieces))
     if appends > 1 or appends and not digits.whole_body(call):
-        heavy = inlined(view, path, call, f"{appends} strconv append(s) could cost its inliner more than its budget")
+        heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
         if heavy:
             return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
@@ -236,10 +236,11 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     ident = _field(types, path, operand)
     if ident is not None and (ident.named is not None or not types.printed(path, operand.start_byte, operand.end_byte)):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
-    problem = plain(types, path, operand) if ident is None else None
+    value = types.constant(path, operand.start_byte, operand.end_byte)
+    # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
+    problem = plain(types, path, operand) if ident is None or value is not None else None
     if problem:
         return problem
-    value = types.constant(path, operand.start_byte, operand.end_byte)
     if value is not None:
         data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
         data = data if data is not None else digits.constant_text(value, verb)

@@ -38,6 +38,7 @@ from gorewrite.typeinfo import Kind, TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
 UNSIGNED = ("uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte")
+NAMES = ("identifier", "package_identifier", "type_identifier")  # a field's or method's name is no name of the scope
 PRINTED = {"%d": SIGNED + UNSIGNED, "%v": SIGNED + UNSIGNED + ("bool",), "%t": ("bool",)}
 
 
@@ -78,11 +79,15 @@ def spaced(operands: list, strings: list[bool]) -> list:
 
 
 def appends(pieces: list) -> int:
-    """How many strconv.AppendInt or AppendUint calls the concatenation of the pieces writes: go1.24 inlines
-    neither (each costs the inliner a call, 57 and more), so two take a function the compiler inlined past its
-    budget of 80, and a caller that inlined it would allocate the result where it kept it in its frame."""
+    """How many strconv calls the concatenation of the pieces writes that may take a function the compiler
+    inlined past its budget of 80, where a caller that inlined it would allocate the result it kept in its frame:
+    AppendInt and AppendUint, which go1.24 does not inline (each costs a call, 57 and more), and beside one of them
+    each FormatBool, which both releases inline (`"%s:%d-%t"` of an inlined one-line function went from within 80
+    to 89 under go1.27.3 with one append and one FormatBool, and under go1.24.11 with two FormatBools). FormatBools
+    alone stay within (`"%t/%t/%t"`: verified under both)."""
     numbers = [p for p in pieces if isinstance(p, Number) and p.kind != "bool"]
-    return len(numbers) if len(pieces) > 1 else 0
+    bools = [p for p in pieces if isinstance(p, Number) and p.kind == "bool"]
+    return len(numbers) + len(bools) if len(pieces) > 1 and numbers else 0
 
 
 def whole_body(call: Node) -> bool:
@@ -158,6 +163,9 @@ def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] 
         return []
     if own or builtins.declared_in_any_build(types, os.path.dirname(path), "strconv"):
         return "the rewrite would call strconv, a name the package declares"
+    if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
+        # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
+        return "the file names strconv otherwise (a package whose path ends in another name), not Go's strconv"
     return add_import(view, path, "strconv")
 
 
