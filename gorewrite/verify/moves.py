@@ -22,14 +22,14 @@ over the loop around the inner loop's cell: 55 -> 64 allocations, adv-reach54d).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from gorewrite.claims import moved
 from gorewrite.edits import Edit, apply, placed
 from gorewrite.escapes import Escape
 from gorewrite.patch import unformatted
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.syntax import Node, Tree, ancestors
+from gorewrite.syntax import Node, Tree, ancestors, walk
 from gorewrite.verify.depths import Kind, depth
 
 
@@ -80,7 +80,7 @@ def _switched(tree: Tree, e: Escape, alike: list[Escape]) -> bool:
     inside an edit that replaced a deeper escape (a total made once per row, the inner loop's cell in the edit) is
     not; nor is a lone case's (`case len(row) > 0: total = &Cell{...}` runs on every pass)."""
     mine = _case(tree, e)
-    if mine is None or any(n.type == "fallthrough_statement" for n in _nodes(mine.parent)):
+    if mine is None or any(n.type == "fallthrough_statement" for n in walk(mine.parent)):
         return False
     cases = [_case(tree, a) for a in alike]
     return any(c is not None and c.parent == mine.parent and c != mine for c in cases)
@@ -96,13 +96,6 @@ def _case(tree: Tree, e: Escape) -> Node | None:
         if above.type == "for_statement":
             return None
     return None
-
-
-def _nodes(node: Node) -> Iterator[Node]:
-    """The node and everything below it."""
-    yield node
-    for child in node.children:
-        yield from _nodes(child)
 
 
 def _deepest(view: PackageView, reported: tuple[Escape, ...], fix: Fix, named: str, kind: Kind) -> tuple[int, int]:
