@@ -14,6 +14,7 @@ from conftest import module, releases
 from gorewrite import proposing
 from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
+from gorewrite.escapes import Escape
 from gorewrite.pipeline import analyse
 from gorewrite.proposals import Fix
 from gorewrite.rules import RULES
@@ -209,9 +210,9 @@ def test_a_body_copied_into_cases_may_move_its_escapes_to_the_loop_it_was_in(tmp
     assert isinstance(verdict, Rejected) and "`~r0 escapes to heap`" in verdict.reason, verdict
 
 
-def _grid_fix(tmp_path, spans, source=GRID):
+def _grid_fix(tmp_path, spans, source=GRID, moved=1):
     """The total of GRID (or `source`) made once per row, by hand: each (old, new) of `spans` one edit; its claim
-    `&Cell{...}`."""
+    `&Cell{...}`, `moved` times."""
     toolchains = list(releases())
     root = module(tmp_path, {"cells/cells.go": source})
     _, views, _ = analyse(toolchains, ["./..."], str(root), [RULES["iface-direct"]])
@@ -219,12 +220,13 @@ def _grid_fix(tmp_path, spans, source=GRID):
     view = views[pkg]
     (path,) = view.sources
     source = view.sources[path]
-    (target,) = [e for e in view.escapes if e.message == "&Cell{...} escapes to heap" and e.line == 10]
+    line = source[: source.index(b"total := &Cell")].count(b"\n") + 1
+    (target,) = [e for e in view.escapes if e.message == "&Cell{...} escapes to heap" and e.line == line]
     edits = []
     for old, new in spans:
         at = source.index(old.encode())
         edits.append(Edit(path, at, at + len(old), new.encode()))
-    claim = MovesAllocation(("&Cell{...} escapes to heap",))
+    claim = MovesAllocation(("&Cell{...} escapes to heap",) * moved)
     fix = Fix("iface-direct", tuple(edits), (target,), "the total made in the loop", claim=claim)
     return toolchains, str(root), views, pkg, fix
 
@@ -335,3 +337,38 @@ def test_a_move_into_a_goto_loop_is_rejected(tmp_path, monkeypatch):
     monkeypatch.setattr(DEPTHS, "_jumps", lambda *_: 0)
     (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
     assert isinstance(verdict, Verified), "NAIVE: a goto loop unseen should let the total's move through"
+
+
+# GRID noting each row through an `any` a global keeps: the constant's boxing is static data, no allocation
+NOTED_GRID = GRID.replace("\t\ttotal.Row = i + 1\n", '\t\tnote("row")\n\t\ttotal.Row = i + 1\n').replace(
+    "// Grid lists", "var seen any\n\nfunc note(v any) { seen = v }\n\n// Grid lists"
+)
+
+
+def test_a_constants_boxing_in_the_replaced_code_keeps_no_loops(tmp_path, monkeypatch):
+    """The total made in both cases of a switch in the row loop, claimed twice; the replaced code holds only
+    `"row" escapes to heap`, a constant's boxing (Escape.heap: static data), at depth 1. NAIVE (any message of the
+    kind in the replaced code keeps its loops): both copies are excused in the row loop, the rewrite verifies, and
+    the total is made once per row."""
+    cases = 'switch {\n\t\tcase len(row) > 0:\n\t\t\ttotal = &Cell{Text: "total", Row: i + 1}\n\t\tdefault:\n\t\t\t'
+    cases += 'total = &Cell{Text: "total", Row: i}\n\t\t}\n\t\tnote("row")'
+    spans = (('total := &Cell{Text: "total"}', "var total *Cell"), ('note("row")\n\t\ttotal.Row = i + 1', cases))
+    toolchains, root, views, pkg, fix = _grid_fix(tmp_path, spans, NOTED_GRID, moved=2)
+    assert any(e.message == '"row" escapes to heap' and not e.heap for e in views[pkg].escapes)
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
+    assert isinstance(verdict, Rejected), verdict
+    deepest = MOVES._deepest
+    heap = [e for e in views[pkg].escapes if e.message == '"row" escapes to heap']
+    monkeypatch.setattr(
+        MOVES, "_deepest", lambda view, reported, *rest: deepest(view, (*reported, *(Boxed(*e) for e in heap)), *rest)
+    )
+    (verdict,) = verify(toolchains, root, views, {pkg: [fix]}).verdicts
+    assert isinstance(verdict, Verified), "NAIVE: a constant's boxing should keep the row loop for both copies"
+
+
+class Boxed(Escape):
+    """An escape taken for a heap allocation whatever its message."""
+
+    @property
+    def heap(self) -> bool:
+        return True
