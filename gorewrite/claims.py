@@ -41,7 +41,8 @@ class MovesAllocation:
     """The targets are gone, but the allocation moved (into a pool's `New`, say): each message, as the
     compiler prints it (`new(Big) escapes to heap`), may appear once in the declarations the fix
     touches or adds without counting as a new escape: where the fix wrote it first, and in no more
-    loops than the fix's targets or an escape of its kind in the code its edits replace (verify/moves.py)."""
+    loops than the fix's targets (or, for a copy in a switch's case, an escape of its kind in the code its edits
+    replace: verify/moves.py)."""
 
     messages: tuple[str, ...]
 

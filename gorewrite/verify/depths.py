@@ -5,8 +5,9 @@ rewrite that removes one boxing and boxes another value inside a deeper loop kee
 allocating more often (adv45c: an optional-interface rewrite re-boxed an element on every pass of an
 inner loop, 4 -> 10 allocations, and verified). So, kind by kind, each escape after a rewrite must
 stand for a distinct escape before that the fixes do not remove, sitting in at least as many loops.
-A loop is a `for` statement (a func literal's body counts the loops around the literal); a loop made
-with a backward goto is not seen, alike before and after.
+A loop is a `for` statement (a func literal's body counts the loops around the literal) or the code a backward
+goto jumps over (adv-reach54d: unseen, a total moved into `next: if i < n { …; goto next }` stood at depth 0 like
+its target before the loop, and verified).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from gorewrite.escapes import Escape
-from gorewrite.syntax import Tree, ancestors
+from gorewrite.syntax import Node, Tree, ancestors, walk
 
 Kind = Callable[[str], str]
+FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 
 
 def deeper(
@@ -45,7 +47,29 @@ def deeper(
 
 
 def depth(tree: Tree, e: Escape) -> int:
-    """The `for` statements around the escape's position in the file `tree` holds."""
+    """The `for` statements around the escape's position in the file `tree` holds, and the backward gotos whose
+    jump spans it (a loop spelled `next: … goto next`)."""
     row, col = e.line - 1, max(e.col - 1, 0)
     node = tree.root_node.descendant_for_point_range((row, col), (row, col))
-    return sum(1 for a in ancestors(node) if a.type == "for_statement") if node is not None else 0
+    if node is None:
+        return 0
+    above = list(ancestors(node))
+    return sum(1 for a in above if a.type == "for_statement") + _jumps(node, above)
+
+
+def _jumps(node: Node, above: list[Node]) -> int:
+    """How many backward gotos of the function around `node` (its ancestors `above`) jump from after it to a label
+    before it: each runs the code between as a loop does."""
+    function = next(
+        (a for a in above if a.type in ("function_declaration", "method_declaration", "func_literal")), None
+    )
+    if function is None or b"goto" not in (function.text or b""):
+        return 0
+    labels, jumps = {}, []
+    for n in walk(function, skip=lambda n: n.type == "func_literal"):  # labels are the function's own
+        name = n.named_children[0].text if n.named_children else None
+        if n.type == "labeled_statement":
+            labels[name] = n.start_byte
+        elif n.type == "goto_statement":
+            jumps.append((name, n.end_byte))
+    return sum(1 for name, end in jumps if labels.get(name, end) <= node.start_byte < end)
