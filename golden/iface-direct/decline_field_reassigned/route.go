@@ -1,7 +1,10 @@
 // Package route picks a handler for a path and names it.
 package route
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 type static struct{ dir string }
 
@@ -9,7 +12,7 @@ func (s *static) String() string { return "static " + s.dir }
 
 type api struct{ version int }
 
-func (a *api) String() string { return fmt.Sprint("api v", a.version) }
+func (a *api) String() string { return "api v" + strconv.Itoa(a.version) }
 
 type match struct {
 	pattern string

@@ -1,11 +1,14 @@
 // Package retry reports the backoff of a retry policy.
 package retry
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 type backoff struct{ ms int }
 
-func (b *backoff) String() string { return fmt.Sprint(b.ms, "ms") }
+func (b *backoff) String() string { return strconv.Itoa(b.ms) + "ms" }
 
 type policy struct {
 	name  string

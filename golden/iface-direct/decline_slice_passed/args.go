@@ -1,11 +1,14 @@
 // Package args formats query arguments and hands them to a driver.
 package args
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 type id struct{ v int }
 
-func (i *id) String() string { return fmt.Sprint("#", i.v) }
+func (i *id) String() string { return "#" + strconv.Itoa(i.v) }
 
 //go:noinline
 func bind(xs []any) int { return len(xs) }

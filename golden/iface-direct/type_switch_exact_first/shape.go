@@ -1,7 +1,10 @@
 // Package shape names a shape by switching on its type, the exact type first.
 package shape
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 type square struct{ side int }
 
@@ -18,7 +21,7 @@ func Name(side int) string {
 	f := figure{label: "fig", shape: &sq}
 	switch v := f.shape.(type) {
 	case *square:
-		return f.label + " exact " + fmt.Sprint(v.side)
+		return f.label + " exact " + strconv.Itoa(v.side)
 	case fmt.Stringer:
 		return f.label + " " + v.String()
 	default:
