@@ -1,6 +1,6 @@
 """closure and a goroutine that takes the address of what it captures: `var buf bytes.Buffer; go func() {
 buf.WriteString(…); out <- buf.String() }()`. The method call takes &buf in the literal, so the compiler captures buf
-by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py),
+by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py, `addressed`),
 a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by value;
 where each such address goes only to a call that keeps nothing (retention.py), finishing there or deferred outside any
 loop, the copy stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads

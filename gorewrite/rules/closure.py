@@ -393,7 +393,7 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # a bare `return` reads where go/types records no use
     if reason and decl.kind != Kind.RESULT:
         literal, literals = next(iter(by_literal.values()))[0], len(by_literal) + len(exits)
-        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals)
+        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals, addressed=True)
         stays = isinstance(owned, Capture) and _copy_addresses_stay(view, escape.path, root, uses)
         return owned if stays else reason
     if reason:
@@ -588,13 +588,15 @@ def _uncopyable(decl: Ident, name: str) -> str | None:
     return None
 
 
-def _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals: int) -> Capture | str:
-    """A copy first in the one goroutine that writes the variable or takes its address, when nothing else sees it
-    again (owned_copies.py), else why the literal's writes keep it shared."""
+def _owned_capture(
+    view, escape, decl, decl_node, function, literal, uses, literals: int, addressed: bool = False
+) -> Capture | str:
+    """A copy first in the one goroutine that writes the variable (or, addressed, takes its address), when nothing
+    else sees it again (owned_copies.py), else why the literal's writes keep it shared."""
     name, line = decl.name, literal.start_point.row + 1
     minor = language_minor(view, escape.path)
     where = (
-        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor)
+        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor, addressed)
         if literals == 1
         else "another func literal uses it too"
     )
