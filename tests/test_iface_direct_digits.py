@@ -420,3 +420,23 @@ def test_a_package_named_strconv_under_another_path_declines(tmp_path, toolchain
     (root / "named/named.go").write_text(naive.replace('import (\n\t"fmt"', 'import (\n\t"fmt"\n\t"strconv"'))
     built = toolchain.run(["build", "./named"], str(root))
     assert built.returncode != 0 and "strconv redeclared" in built.stderr.decode(), built.stderr.decode()
+
+
+# Another file of the package imports strconv: an import's name is its own file's, so the rewrite adds the import to
+# its file (the census declined 74 such sites in std's cryptotest, internal/profile, crypto/tls, … as declared names).
+ELSEWHERE = {
+    "elsewhere/line.go": 'package elsewhere\n\nimport "fmt"\n\n// Line builds a line.\n//\n//go:noinline\n'
+    'func Line(host string, n int) string {\n\treturn fmt.Sprintf("%s:%d", host, n)\n}\n',
+    "elsewhere/quote.go": 'package elsewhere\n\nimport (\n\t"fmt"\n\t"strconv"\n)\n\n// Quote quotes s.\n'
+    'func Quote(s string) string {\n\tq := strconv.Quote(s)\n\treturn fmt.Sprintf("[%q]", q)\n}\n',  # a declined site
+}
+
+
+def test_another_files_import_of_strconv_is_no_declaration_of_the_package(tmp_path, toolchain):
+    root = module(tmp_path, ELSEWHERE)
+    fix = only_fix(proposals(root, RULE)["example.com/m/elsewhere"])
+    after = edited(ELSEWHERE["elsewhere/line.go"], fix)
+    assert '"strconv"' in after and '"fmt"' not in after and APPENDED.format("n") in after, after
+    (root / "elsewhere/line.go").write_text(after)
+    built = toolchain.run(["vet", "./elsewhere"], str(root))
+    assert built.returncode == 0, built.stderr.decode()

@@ -30,6 +30,7 @@ import os
 from typing import NamedTuple
 
 from gorewrite import builtins
+from gorewrite.build_files import go_files, package_names, parsed
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import add_import, file_imports, owner
@@ -152,7 +153,8 @@ def shadowed(types: TypeInfo, directory: str, pieces: list) -> str | None:
 def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] | str:
     """The edits importing Go's strconv into the file under its own name (none where it does so already), or why
     `strconv.` may not be written: the file imports another package as strconv, or the package declares the name
-    in some build (a file's, or a function's `strconv := …`), where it would name that declaration."""
+    in some build (a file's, or a function's `strconv := …`), where it would name that declaration. Another file's
+    import of strconv declares nothing here: an import's name is its own file's."""
     specs = file_imports(view.tree(path))
     own = [s for s in specs if text(s.child_by_field_name("path")) == b'"strconv"' and _alias(s) in (None, b"strconv")]
     other = [s for s in specs if s not in own and (_alias(s) or _last(s)) == b"strconv"]
@@ -161,7 +163,9 @@ def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] 
     shadowing = [i for f in types.idents.values() for i in f if i.name == "strconv" and i.kind != Kind.PKGNAME]
     if own and not shadowing:
         return []
-    if own or builtins.declared_in_any_build(types, os.path.dirname(path), "strconv"):
+    # another file's import of strconv is that file's own name (the file block), no declaration of the package's
+    files = go_files(os.path.dirname(path))
+    if own or shadowing or any("strconv" in package_names(parsed(f)) for f in files):
         return "the rewrite would call strconv, a name the package declares"
     if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
         # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
