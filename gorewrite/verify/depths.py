@@ -49,20 +49,23 @@ def deeper(
 def depth(tree: Tree, e: Escape) -> int:
     """The `for` statements around the escape's position in the file `tree` holds, and the backward gotos whose
     jump spans it (a loop spelled `next: … goto next`)."""
-    row, col = e.line - 1, max(e.col - 1, 0)
-    node = tree.root_node.descendant_for_point_range((row, col), (row, col))
+    node = at(tree, e)
     if node is None:
         return 0
     above = list(ancestors(node))
     return sum(1 for a in above if a.type == "for_statement") + _jumps(node, above)
 
 
+def at(tree: Tree, e: Escape) -> Node | None:
+    """The smallest node at the escape's position in the file `tree` holds."""
+    row, col = e.line - 1, max(e.col - 1, 0)
+    return tree.root_node.descendant_for_point_range((row, col), (row, col))
+
+
 def _jumps(node: Node, above: list[Node]) -> int:
     """How many backward gotos of the function around `node` (its ancestors `above`) jump from after it to a label
     before it: each runs the code between as a loop does."""
-    function = next(
-        (a for a in above if a.type in ("function_declaration", "method_declaration", "func_literal")), None
-    )
+    function = next((a for a in above if a.type in FUNCTIONS), None)
     if function is None or b"goto" not in (function.text or b""):
         return 0
     labels, jumps = {}, []

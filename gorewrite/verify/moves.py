@@ -30,7 +30,7 @@ from gorewrite.escapes import Escape
 from gorewrite.patch import unformatted
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.syntax import Node, Tree, ancestors, walk
-from gorewrite.verify.depths import Kind, depth
+from gorewrite.verify.depths import Kind, at, depth
 
 
 def excused(
@@ -89,7 +89,7 @@ def _switched(tree: Tree, e: Escape, alike: list[Escape]) -> bool:
 def _case(tree: Tree, e: Escape) -> Node | None:
     """The case clause around the escape inside its innermost loop, or None. A func literal's body counts as where
     the literal is, as depths.depth counts its loops (iface-graphql's ChainAll: a case's copy of the closure)."""
-    node = tree.root_node.descendant_for_point_range((e.line - 1, max(e.col - 1, 0)), (e.line - 1, max(e.col - 1, 0)))
+    node = at(tree, e)
     for above in ancestors(node) if node is not None else ():
         if above.type in ("type_case", "expression_case", "default_case"):
             return above
