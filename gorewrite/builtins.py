@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gorewrite.build_files import go_files, package_names, parsed
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, unparen
 from gorewrite.typeinfo import Kind, TypeInfo
 
@@ -57,7 +59,13 @@ def declared(types: TypeInfo, roots: Iterable[Node], name: str) -> bool:
     )
 
 
-def declared_in_any_build(types: TypeInfo, directory: str, name: str) -> bool:
+def declared_in_any_build(view: PackageView, types: TypeInfo, directory: str, name: str) -> bool:
     """declared, over every Go file of the package's directory, whatever build compiles it: a rewrite that writes
     the name (`string(b)`, `len(k)`) must mean the universe's in each."""
-    return declared(types, [parsed(p) for p in go_files(directory)], name)
+    return any(name in names for names in package_level(view, directory).values()) or declared(types, [], name)
+
+
+def package_level(view: PackageView, directory: str) -> dict[str, set[str]]:
+    """Each Go file of the directory, whatever build compiles it, with the names it declares at package level
+    (build_files.package_names): read from disk once a view, for every rewrite that writes a name."""
+    return memo(view, ("package-level", directory), lambda: {p: package_names(parsed(p)) for p in go_files(directory)})

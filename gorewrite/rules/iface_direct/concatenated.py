@@ -186,9 +186,9 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
             return next(o for o in operands if isinstance(o, str))
         if printer == "Sprint":
             strings = [_string(types, path, a, o) for a, o in zip(args, operands, strict=True)]
-            return _checked(types, path, digits.spaced(operands, strings))
+            return _checked(view, types, path, digits.spaced(operands, strings))
         spaced = [p for o in operands for p in (b" ", o)][1:]
-        return _checked(types, path, [*spaced, b"\n"])
+        return _checked(view, types, path, [*spaced, b"\n"])
     format = format_of(types, path, args[0]) if args else None
     if format is None:
         return "its format is not a string constant go/types gives the value of"
@@ -213,12 +213,12 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         pieces.append(operand)
         taken += 1
     pieces.append(format[start:])
-    return _checked(types, path, pieces)
+    return _checked(view, types, path, pieces)
 
 
-def _checked(types: TypeInfo, path: str, pieces: list[Piece]) -> list[Piece] | str:
+def _checked(view: PackageView, types: TypeInfo, path: str, pieces: list[Piece]) -> list[Piece] | str:
     """The pieces, or why their numbers may not be written as strconv's (digits.py)."""
-    return digits.shadowed(types, os.path.dirname(path), _joined(pieces)) or pieces
+    return digits.shadowed(view, types, os.path.dirname(path), _joined(pieces)) or pieces
 
 
 def _string(types: TypeInfo, path: str, operand: Node, piece: Piece) -> bool:
@@ -253,7 +253,7 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return (operand, False)
     if ident.type not in BYTES or verb != "%s":
         return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
-    if builtins.declared_in_any_build(types, os.path.dirname(path), "string"):
+    if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
         return f"{shown} would be converted by string(…), a name the package declares"
     return (operand, True)
 

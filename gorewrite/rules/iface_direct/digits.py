@@ -30,7 +30,6 @@ import os
 from typing import NamedTuple
 
 from gorewrite import builtins
-from gorewrite.build_files import go_files, package_names, parsed
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import add_import, file_imports, owner
@@ -141,12 +140,12 @@ def shown(piece: Number, alone: bool, release: str) -> str:
     return "string(~r0)" if release == "go1.27" else written(piece, alone).decode()
 
 
-def shadowed(types: TypeInfo, directory: str, pieces: list) -> str | None:
+def shadowed(view: PackageView, types: TypeInfo, directory: str, pieces: list) -> str | None:
     """Why a name the pieces' strconv calls write (or an operand's type's name) may not mean the universe's: the
     package declares it in some build (builtins.declared_in_any_build)."""
     alone = len(pieces) == 1
     wanted = dict.fromkeys(n for p in pieces if isinstance(p, Number) for n in names(p, alone))
-    name = next((n for n in wanted if builtins.declared_in_any_build(types, directory, n)), None)
+    name = next((n for n in wanted if builtins.declared_in_any_build(view, types, directory, n)), None)
     return f"the rewrite would write {name}, a name the package declares" if name else None
 
 
@@ -164,8 +163,8 @@ def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] 
     if own and not shadowing:
         return []
     # another file's import of strconv is that file's own name (the file block), no declaration of the package's
-    files = go_files(os.path.dirname(path))
-    if own or shadowing or any("strconv" in package_names(parsed(f)) for f in files):
+    files = builtins.package_level(view, os.path.dirname(path)).values()
+    if own or shadowing or any("strconv" in names for names in files):
         return "the rewrite would call strconv, a name the package declares"
     if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
         # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 
-from gorewrite.build_files import go_files, package_names, parsed
+from gorewrite import builtins
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports
 from gorewrite.syntax import Node, ancestors, text, walk
@@ -61,8 +61,8 @@ def addable(view: PackageView, path: str) -> str | None:
     named = next((n for n in names if n.type != "field_identifier"), None)  # a field's name is no name of the scope
     if named is not None:
         return f"the file names errors otherwise (line {named.start_point.row + 1}), so errors.New would not be Go's"
-    for other in go_files(os.path.dirname(path)):
-        if NAME.decode() in package_names(parsed(other)):
+    for other, declared in builtins.package_level(view, os.path.dirname(path)).items():
+        if NAME.decode() in declared:
             shown = os.path.basename(other)
             return f"{shown} may declare errors at package level in some build, where an import of errors would clash"
     return None

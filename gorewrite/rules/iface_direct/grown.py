@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 
 from gorewrite import builtins
+from gorewrite.proposals import PackageView
 from gorewrite.typeinfo import TypeInfo
 
 APPENDED = "append escapes to heap"
@@ -40,9 +41,9 @@ def grow(receiver: bytes, sizes: list[bytes | int]) -> bytes:
     return receiver + b".Grow(" + b" + ".join(lengths) + b")"
 
 
-def ungrown(types: TypeInfo, path: str) -> str | None:
+def ungrown(view: PackageView, types: TypeInfo, path: str) -> str | None:
     """Why the Grow may not be written: its count calls `len`, which must be Go's own (a package's `len` would
     count otherwise, a local one would not build)."""
-    if builtins.declared_in_any_build(types, os.path.dirname(path), "len"):
+    if builtins.declared_in_any_build(view, types, os.path.dirname(path), "len"):
         return "the Grow of the text's length would call len(…), a name the package declares"
     return None

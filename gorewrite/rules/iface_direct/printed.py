@@ -161,7 +161,8 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     split = Split(statement, receiver, tuple(_pieces(view, types, path, call, format, found)), builder)
     if builder and not split.whole:
         return UNGROWN
-    return (ungrown(types, path) if builder else None) or read_late(view, types, path, call, split.pieces) or split
+    unwritable = ungrown(view, types, path) if builder else None
+    return unwritable or read_late(view, types, path, call, split.pieces) or split
 
 
 def format_of(types: TypeInfo, path: str, arg: Node) -> bytes | None:
