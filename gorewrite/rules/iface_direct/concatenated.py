@@ -104,7 +104,9 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     others = [n for n in uses_of_package(view, path, call) if not call.start_byte <= n.start_byte < call.end_byte]
     calls = [n.parent for n in others if n.type == "selector_expression" and n.parent.type == "call_expression"]
     more = [_erroring(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
-    if any(_printer(view, path, c) == "Errorf" for c in calls) and _unimportable(view, path):
+    erroring = [c for c in [call, *calls] if _printer(view, path, c) == "Errorf"]
+    unimportable = _unimportable(view, path) if erroring else None  # why errors.New may not be written here
+    if unimportable and any(c != call for c in erroring):
         more = ["fmt stays"]  # those calls stay, and keep fmt
     dropped = None
     if all(not isinstance(m, str) for m in more):  # every use of fmt in the file goes: so does its import
@@ -113,11 +115,9 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
             return "the rewrite leaves fmt unused, and gorewrite cannot remove its import (a name, or a line it shares)"
         edits += [_edit(view, path, c, p) for c, p in zip(calls, more, strict=True)]
         messages += [m for c, p in zip(calls, more, strict=True) for m in _messages(view, path, c, p)]
-    rewritten = [call, *(calls if dropped else [])]
-    news = any(_printer(view, path, c) == "Errorf" for c in rewritten)
-    problem = _unimportable(view, path) if news else None
-    if problem:
-        return problem
+    news = any(c == call or dropped is not None for c in erroring)  # an Errorf the fix rewrites
+    if news and unimportable:
+        return unimportable
     added = [("errors", add_import(view, path, "errors"))] if news and not errorf.imported(view, path) else []
     if any(_numbered(p) for p in [pieces, *(more if dropped else [])]):
         imported = digits.strconv_import(view, types, path)

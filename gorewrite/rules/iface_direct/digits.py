@@ -98,8 +98,9 @@ def whole_body(call: Node) -> bool:
     its callers, which kept the result in their frames, would allocate it."""
     function = owner(call)
     body = function.child_by_field_name("body") if function is not None else None
-    statements = [n for n in walk(body) if n.type == "statement_list"][:1] if body is not None else []
-    kept = [n for n in statements[0].named_children if n.type != "comment"] if statements else []
+    lists = [n for n in body.named_children if n.type == "statement_list"] if body is not None else []
+    statements = lists[0] if lists else None
+    kept = [n for n in statements.named_children if n.type != "comment"] if statements is not None else []
     if len(kept) != 1 or not contains(kept[0], call):
         return False
     node = call.parent
