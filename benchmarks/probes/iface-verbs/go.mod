@@ -1,0 +1,3 @@
+module example.com/probes/iface-verbs
+
+go 1.22
