@@ -51,8 +51,8 @@ from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import add_import, file_imports, node_at
-from gorewrite.rules.iface_direct import digits, errorf
+from gorewrite.rulekit import add_import, node_at
+from gorewrite.rules.iface_direct import digits, errorf, importing
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import field_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
@@ -105,7 +105,7 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     calls = [n.parent for n in others if n.type == "selector_expression" and n.parent.type == "call_expression"]
     more = [_erroring(view, types, path, c) for c in calls] if len(calls) == len(others) else ["fmt stays"]
     erroring = [c for c in [call, *calls] if _printer(view, path, c) == "Errorf"]
-    unimportable = _unimportable(view, path) if erroring else None  # why errors.New may not be written here
+    unimportable = importing.unimportable(view, path) if erroring else None  # why errors.New may not be written here
     if unimportable and any(c != call for c in erroring):
         more = ["fmt stays"]  # those calls stay, and keep fmt
     dropped = None
@@ -118,14 +118,14 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     news = any(c == call or dropped is not None for c in erroring)  # an Errorf the fix rewrites
     if news and unimportable:
         return unimportable
-    added = [("errors", add_import(view, path, "errors"))] if news and not errorf.imported(view, path) else []
+    added = [("errors", add_import(view, path, "errors"))] if news and not importing.imported(view, path) else []
     if any(_numbered(p) for p in [pieces, *(more if dropped else [])]):
-        imported = digits.strconv_import(view, types, path)
+        imported = importing.strconv_import(view, types, path)
         if isinstance(imported, str):
             return imported
         added += [("strconv", imported)] if imported else []
     if dropped is not None and added:  # the first import takes fmt's place: removing one spec and adding one could meet
-        edits.append(_renamed(view, path, dropped, added.pop(0)[0]))
+        edits.append(importing.renamed(view, path, dropped, added.pop(0)[0]))
     elif dropped is not None:
         edits.append(dropped)
     edits += [e for _, adds in added for e in adds]
@@ -318,11 +318,6 @@ def _joined(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _unimportable(view: PackageView, path: str) -> str | None:
-    """Why errors.New may not be written in the file: it does not import errors, and may not add it."""
-    return None if errorf.imported(view, path) else errorf.addable(view, path)
-
-
 def _erroring(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[Piece] | str:
     """The call's pieces (_pieces), where an Errorf call may also be written as errors.New of them (errorf.py)."""
     if _printer(view, path, call) != "Errorf":
@@ -388,10 +383,3 @@ def _concatenated(pieces: list[Piece]) -> list[str]:
         ]
         spelled.append(" + ".join(shown) + " escapes to heap")
     return list(dict.fromkeys(spelled))
-
-
-def _renamed(view: PackageView, path: str, dropped: Edit, package: str) -> Edit:
-    """The fmt spec the fix drops (import_removal_of's edit) made the import of package, which the rewrite needs."""
-    spec = next(s for s in file_imports(view.tree(path)) if dropped.start <= s.start_byte < dropped.end)
-    quoted = spec.child_by_field_name("path")
-    return Edit(path, quoted.start_byte, quoted.end_byte, f'"{package}"'.encode())

@@ -26,19 +26,16 @@ Sprintf's result does from two bytes on; a bool alone FormatBool, no allocation 
 
 from __future__ import annotations
 
-import os
 from typing import NamedTuple
 
 from gorewrite import builtins
-from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import add_import, file_imports, owner
-from gorewrite.syntax import Node, contains, text, walk
-from gorewrite.typeinfo import Kind, TypeInfo
+from gorewrite.rulekit import owner
+from gorewrite.syntax import Node, contains, text
+from gorewrite.typeinfo import TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
 UNSIGNED = ("uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte")
-NAMES = ("identifier", "package_identifier", "type_identifier")  # a field's or method's name is no name of the scope
 PRINTED = {"%d": SIGNED + UNSIGNED, "%v": SIGNED + UNSIGNED + ("bool",), "%t": ("bool",)}
 
 
@@ -148,35 +145,3 @@ def shadowed(view: PackageView, types: TypeInfo, directory: str, pieces: list) -
     wanted = dict.fromkeys(n for p in pieces if isinstance(p, Number) for n in names(p, alone))
     name = next((n for n in wanted if builtins.declared_in_any_build(view, types, directory, n)), None)
     return f"the rewrite would write {name}, a name the package declares" if name else None
-
-
-def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] | str:
-    """The edits importing Go's strconv into the file under its own name (none where it does so already), or why
-    `strconv.` may not be written: the file imports another package as strconv, or the package declares the name
-    in some build (a file's, or a function's `strconv := …`), where it would name that declaration. Another file's
-    import of strconv declares nothing here: an import's name is its own file's."""
-    specs = file_imports(view.tree(path))
-    own = [s for s in specs if text(s.child_by_field_name("path")) == b'"strconv"' and _alias(s) in (None, b"strconv")]
-    other = [s for s in specs if s not in own and (_alias(s) or _last(s)) == b"strconv"]
-    if other:
-        return f"strconv names {text(other[0]).decode()} in the file, not Go's strconv the rewrite calls"
-    shadowing = [i for f in types.idents.values() for i in f if i.name == "strconv" and i.kind != Kind.PKGNAME]
-    if own and not shadowing:
-        return []
-    # another file's import of strconv is that file's own name (the file block), no declaration of the package's
-    files = builtins.package_level(view, os.path.dirname(path)).values()
-    if own or shadowing or any("strconv" in names for names in files):
-        return "the rewrite would call strconv, a name the package declares"
-    if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
-        # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
-        return "the file names strconv otherwise (a package whose path ends in another name), not Go's strconv"
-    return add_import(view, path, "strconv")
-
-
-def _alias(spec: Node) -> bytes | None:
-    name = spec.child_by_field_name("name")
-    return text(name) if name is not None else None
-
-
-def _last(spec: Node) -> bytes:
-    return text(spec.child_by_field_name("path")).strip(b'"`').rsplit(b"/", 1)[-1]

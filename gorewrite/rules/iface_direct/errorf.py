@@ -20,26 +20,12 @@ records a stack trace, and a package's own `errors` is anything):
 
 from __future__ import annotations
 
-import os
-
-from gorewrite import builtins
-from gorewrite.proposals import PackageView
-from gorewrite.rulekit import file_imports
 from gorewrite.syntax import Node, ancestors, text, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
 NAME = b"errors"
 ALLOCATED = "&errors.errorString{...} escapes to heap"  # errors.New inlined: its allocation, as both releases print it
 WRAPPED = "its format wraps an operand with %w: errors.Is, As and Unwrap find it through fmt's error, not errors.New's"
-
-
-def imported(view: PackageView, path: str) -> bool:
-    """Does the file import Go's "errors" under the name `errors`?"""
-    for spec in file_imports(view.tree(path)):
-        name = spec.child_by_field_name("name")
-        if text(spec.child_by_field_name("path")) == b'"errors"' and (name is None or text(name) == NAME):
-            return True
-    return False
 
 
 def unshadowed(types: TypeInfo, path: str, call: Node) -> str | None:
@@ -52,17 +38,4 @@ def unshadowed(types: TypeInfo, path: str, call: Node) -> str | None:
         ident = types.at(path, node.start_byte)
         if ident is None or ident.kind != Kind.PKGNAME:
             return f"errors at line {node.start_point.row + 1} is not the imported package, by go/types"
-    return None
-
-
-def addable(view: PackageView, path: str) -> str | None:
-    """Why the file may not import "errors" as `errors`: a name of the file or the package's, in some build."""
-    names = (n for n in walk(view.tree(path).root_node) if n.type.endswith("identifier") and text(n) == NAME)
-    named = next((n for n in names if n.type != "field_identifier"), None)  # a field's name is no name of the scope
-    if named is not None:
-        return f"the file names errors otherwise (line {named.start_point.row + 1}), so errors.New would not be Go's"
-    for other, declared in builtins.package_level(view, os.path.dirname(path)).items():
-        if NAME.decode() in declared:
-            shown = os.path.basename(other)
-            return f"{shown} may declare errors at package level in some build, where an import of errors would clash"
     return None
