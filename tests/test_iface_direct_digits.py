@@ -148,7 +148,7 @@ DECLINES = {
     "strconv_declared": (
         line("strconv_declared", "host string, ok bool", 'fmt.Sprintf("%s=%t", host, ok)', "host, true")
         + '\ntype conv struct{}\n\nfunc (conv) FormatBool(bool) string { return "yes" }\n\nvar strconv conv\n',
-        "the rewrite would call strconv, a name the package declares",
+        "the file names strconv otherwise",
     ),
     # the file imports another package as strconv
     "strconv_other": (

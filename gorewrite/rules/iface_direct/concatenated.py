@@ -120,7 +120,7 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
         return unimportable
     added = [("errors", add_import(view, path, "errors"))] if news and not importing.imported(view, path) else []
     if any(_numbered(p) for p in [pieces, *(more if dropped else [])]):
-        imported = importing.strconv_import(view, types, path)
+        imported = importing.package_import(view, types, path, "strconv")
         if isinstance(imported, str):
             return imported
         added += [("strconv", imported)] if imported else []

@@ -11,61 +11,55 @@ from gorewrite import builtins
 from gorewrite.edits import Edit
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import add_import, file_imports
-from gorewrite.rules.iface_direct.errorf import NAME
 from gorewrite.syntax import Node, text, walk
 from gorewrite.typeinfo import Kind, TypeInfo
 
 NAMES = ("identifier", "package_identifier", "type_identifier")  # a field's or method's name is no name of the scope
 
 
-def imported(view: PackageView, path: str) -> bool:
-    """Does the file import Go's "errors" under the name `errors`?"""
-    for spec in file_imports(view.tree(path)):
-        name = spec.child_by_field_name("name")
-        if text(spec.child_by_field_name("path")) == b'"errors"' and (name is None or text(name) == NAME):
-            return True
-    return False
+def imported(view: PackageView, path: str, package: str = "errors") -> bool:
+    """Does the file import Go's package (its path) under the package's own name?"""
+    return bool(_own(view, path, package))
 
 
-def addable(view: PackageView, path: str) -> str | None:
-    """Why the file may not import "errors" as `errors`: a name of the file or the package's, in some build."""
-    names = (n for n in walk(view.tree(path).root_node) if n.type.endswith("identifier") and text(n) == NAME)
-    named = next((n for n in names if n.type != "field_identifier"), None)  # a field's name is no name of the scope
+def addable(view: PackageView, path: str, package: str = "errors") -> str | None:
+    """Why the file may not add an import of Go's package under its own name: something of the file is named so
+    (a local one would shadow the import, and an import of the name must be used), or a file of the package's
+    directory, in some build, declares the name at package level (the import would clash with it there). Another
+    file's import of the name is that file's own (the file block), no declaration of the package's."""
+    name = _name(package)
+    named = next((n for n in walk(view.tree(path).root_node) if n.type in NAMES and text(n) == name), None)
     if named is not None:
-        return f"the file names errors otherwise (line {named.start_point.row + 1}), so errors.New would not be Go's"
+        # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
+        line = named.start_point.row + 1
+        return f"the file names {name.decode()} otherwise (line {line}), not Go's {package} the rewrite calls"
     for other, declared in builtins.package_level(view, os.path.dirname(path)).items():
-        if NAME.decode() in declared:
+        if name.decode() in declared:
             shown = os.path.basename(other)
-            return f"{shown} may declare errors at package level in some build, where an import of errors would clash"
+            return f"{shown} may declare {name.decode()} at package level in some build, where an import would clash"
     return None
 
 
 def unimportable(view: PackageView, path: str) -> str | None:
-    """Why errors.New may not be written in the file: it does not import errors, and may not add it."""
+    """Why errors.New may not be written in the file: it does not import errors, and may not add it (the calls'
+    own declarations are errorf.unshadowed's)."""
     return None if imported(view, path) else addable(view, path)
 
 
-def strconv_import(view: PackageView, types: TypeInfo, path: str) -> list[Edit] | str:
-    """The edits importing Go's strconv into the file under its own name (none where it does so already), or why
-    `strconv.` may not be written: the file imports another package as strconv, or the package declares the name
-    in some build (a file's, or a function's `strconv := …`), where it would name that declaration. Another file's
-    import of strconv declares nothing here: an import's name is its own file's."""
-    specs = file_imports(view.tree(path))
-    own = [s for s in specs if text(s.child_by_field_name("path")) == b'"strconv"' and _alias(s) in (None, b"strconv")]
-    other = [s for s in specs if s not in own and (_alias(s) or _last(s)) == b"strconv"]
+def package_import(view: PackageView, types: TypeInfo, path: str, package: str) -> list[Edit] | str:
+    """The edits importing Go's package (its path: "strconv", "encoding/hex") into the file under its own name
+    (none where it does so already), or why `name.` may not be written: the file imports another package under
+    the name, or the package declares the name in some build (a function's `strconv := …` too, where the file
+    imports it already), or the file may not add it (addable)."""
+    name, specs = _name(package), file_imports(view.tree(path))
+    own = _own(view, path, package)
+    other = [s for s in specs if s not in own and (_alias(s) or _last(s)) == name]
     if other:
-        return f"strconv names {text(other[0]).decode()} in the file, not Go's strconv the rewrite calls"
-    shadowing = [i for f in types.idents.values() for i in f if i.name == "strconv" and i.kind != Kind.PKGNAME]
-    if own and not shadowing:
-        return []
-    # another file's import of strconv is that file's own name (the file block), no declaration of the package's
-    files = builtins.package_level(view, os.path.dirname(path)).values()
-    if own or shadowing or any("strconv" in names for names in files):
-        return "the rewrite would call strconv, a name the package declares"
-    if any(n.type in NAMES and text(n) == b"strconv" for n in walk(view.tree(path).root_node)):
-        # `strconv.Quote` of example.com/conv, whose package clause says strconv: an import would clash with it
-        return "the file names strconv otherwise (a package whose path ends in another name), not Go's strconv"
-    return add_import(view, path, "strconv")
+        return f"{name.decode()} names {text(other[0]).decode()} in the file, not Go's {package} the rewrite calls"
+    if not own:
+        return addable(view, path, package) or add_import(view, path, package)
+    shadowing = [i for f in types.idents.values() for i in f if i.name == name.decode() and i.kind != Kind.PKGNAME]
+    return f"the rewrite would call {name.decode()}, a name the package declares" if shadowing else []
 
 
 def renamed(view: PackageView, path: str, dropped: Edit, package: str) -> Edit:
@@ -73,6 +67,20 @@ def renamed(view: PackageView, path: str, dropped: Edit, package: str) -> Edit:
     spec = next(s for s in file_imports(view.tree(path)) if dropped.start <= s.start_byte < dropped.end)
     quoted = spec.child_by_field_name("path")
     return Edit(path, quoted.start_byte, quoted.end_byte, f'"{package}"'.encode())
+
+
+def _own(view: PackageView, path: str, package: str) -> list[Node]:
+    """The file's specs importing Go's package under its own name (unnamed, or named so)."""
+    quoted, name = f'"{package}"'.encode(), _name(package)
+    return [
+        s
+        for s in file_imports(view.tree(path))
+        if text(s.child_by_field_name("path")) == quoted and _alias(s) in (None, name)
+    ]
+
+
+def _name(package: str) -> bytes:
+    return package.rsplit("/", 1)[-1].encode()
 
 
 def _alias(spec: Node) -> bytes | None:
