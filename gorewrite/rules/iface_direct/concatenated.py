@@ -205,7 +205,7 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
         if d.verb == "%" and d.operands == 0:
             pieces.append(b"%")
             continue
-        if shown not in ("%s", "%v", "%d", "%t"):
+        if shown not in ("%s", "%v", "%d", "%t", "%x", "%o", "%b", "%c", "%q"):
             return f"{shown} prints other bytes than a concatenation of its operand would"
         operand = _operand(view, types, path, args[taken], shown)
         if isinstance(operand, str):
@@ -218,7 +218,8 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
 
 def _checked(view: PackageView, types: TypeInfo, path: str, pieces: list[Piece]) -> list[Piece] | str:
     """The pieces, or why their numbers may not be written as strconv's (digits.py)."""
-    return digits.shadowed(view, types, os.path.dirname(path), _joined(pieces)) or pieces
+    joined = _joined(pieces)
+    return digits.shadowed(view, types, os.path.dirname(path), joined) or digits.copied(joined) or pieces
 
 
 def _string(types: TypeInfo, path: str, operand: Node, piece: Piece) -> bool:
@@ -355,8 +356,8 @@ def _written(operand: tuple[Node, bool] | Number, alone: bool) -> bytes:
 
 
 def _numbered(pieces: list[Piece]) -> bool:
-    """Do the pieces write strconv (an integer or bool operand)?"""
-    return any(isinstance(p, Number) for p in pieces)
+    """Do the pieces write strconv (an integer or bool operand, a quoted rune; not %c's string(r))?"""
+    return any(isinstance(p, Number) and p.verb != "%c" for p in pieces)
 
 
 def _messages(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> list[str]:
@@ -369,7 +370,7 @@ def _messages(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> 
 
 def _concatenated(pieces: list[Piece]) -> list[str]:
     joined = _joined(pieces)
-    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1] is True):
+    if len(joined) == 1 and not (isinstance(joined[0], tuple) and joined[0][1] is True or digits.converted(joined[0])):
         return []
     spelled = []
     for release in ("go1.24", "go1.27"):

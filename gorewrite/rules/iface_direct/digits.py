@@ -36,20 +36,29 @@ from gorewrite.typeinfo import TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
 UNSIGNED = ("uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte")
-PRINTED = {"%d": SIGNED + UNSIGNED, "%v": SIGNED + UNSIGNED + ("bool",), "%t": ("bool",)}
+INTEGERS = SIGNED + UNSIGNED
+# fmtC and fmtQc print RuneError for a value over MaxRune, as string(rune(x)) and AppendQuoteRune do for these types
+NARROW = ("int8", "int16", "int32", "rune", "uint8", "byte", "uint16", "uint32")
+PRINTED = {"%d": INTEGERS, "%v": INTEGERS + ("bool",), "%t": ("bool",), "%x": INTEGERS, "%o": INTEGERS}
+PRINTED |= {"%b": INTEGERS, "%c": NARROW, "%q": NARROW}
+BASES = {"%x": 16, "%o": 8, "%b": 2}  # fmtInteger's, in strconv's lower-case digits; 10 for %d and %v
+SIZES = {10: 20, 16: 17, 8: 23, 2: 65}  # the longest int64 or uint64 in the base, a minus sign too: MinInt64's
+QUOTED = 12  # AppendQuoteRune's longest: `'\U000e0001'`, a non-printable rune past U+FFFF
 
 
 class Number(NamedTuple):
-    """An operand fmt prints as an integer's decimal digits or a bool's name; kind: its type's name."""
+    """An operand fmt prints as an integer's digits, a bool's name, or a rune (verb: %c, or quoted by %q); kind:
+    its type's name."""
 
     node: Node
     kind: str
+    verb: str = "%d"
 
 
 def number(kind: str | None, operand: Node, verb: str) -> Number | None:
     """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type) is an
     integer's or bool's the verb prints as such."""
-    return Number(operand, kind) if kind is not None and kind in PRINTED.get(verb, ()) else None
+    return Number(operand, kind, verb) if kind is not None and kind in PRINTED.get(verb, ()) else None
 
 
 def constant_text(value: str, verb: str) -> bytes | None:
@@ -60,6 +69,9 @@ def constant_text(value: str, verb: str) -> bytes | None:
     kind, _, exact = value.partition(":")
     if kind == "3" and verb in ("%d", "%v"):
         return exact.encode()
+    if kind == "3" and verb in BASES:
+        digits = format(abs(int(exact)), verb[-1])  # Python's x, o and b write fmtInteger's digits, no prefix
+        return ("-" if exact.startswith("-") else "").encode() + digits.encode()
     if kind == "1" and verb in ("%t", "%v"):
         return exact.encode()
     return None
@@ -113,19 +125,53 @@ def written(piece: Number, alone: bool) -> bytes:
     operand = text(piece.node)
     if piece.kind == "bool":
         return b"strconv.FormatBool(" + operand + b")"
-    if alone and piece.kind == "int":
+    if piece.verb == "%c":
+        return b"string(" + _rune(piece) + b")"
+    if piece.verb == "%q":
+        return b"string(strconv.AppendQuoteRune(make([]byte, 0, %d), %s))" % (QUOTED, _rune(piece))
+    base = BASES.get(piece.verb, 10)
+    if alone and piece.kind == "int" and base == 10:
         return b"strconv.Itoa(" + operand + b")"
     wide, function = (b"int64", b"Int") if piece.kind in SIGNED else (b"uint64", b"Uint")
     value = operand if piece.kind == wide.decode() else wide + b"(" + operand + b")"
     if alone:
-        return b"strconv.Format" + function + b"(" + value + b", 10)"
-    return b"string(strconv.Append" + function + b"(make([]byte, 0, 20), " + value + b", 10))"
+        return b"strconv.Format%s(%s, %d)" % (function, value, base)
+    return b"string(strconv.Append%s(make([]byte, 0, %d), %s, %d))" % (function, SIZES[base], value, base)
+
+
+def _rune(piece: Number) -> bytes:
+    """The operand as a rune: rune(x) keeps the value of every NARROW type in int32's range, and makes one past it
+    (a uint32 over MaxInt32) negative, where string and AppendQuoteRune write RuneError as fmt does."""
+    operand = text(piece.node)
+    return operand if piece.kind in ("rune", "int32") else b"rune(" + operand + b")"
+
+
+def converted(piece: object) -> bool:
+    """Is the piece, alone, a `string(…)` of bytes, which allocates as such (%q's quoted rune)?"""
+    return isinstance(piece, Number) and piece.verb == "%q"
+
+
+def copied(pieces: list) -> str | None:
+    """Why a piece would cost an allocation fmt's call did not make: `string(r)` of %c, and a base-2 number's
+    string (up to 65 bytes, past the concatenation's 32-byte stack buffer), are no-copy temporaries only where the
+    concatenation holds a non-empty constant (gc's order pass); elsewhere the string is copied (concatstrings
+    copies a lone non-empty operand held on the stack), where fmt made a one-byte result static data."""
+    needy = [p for p in pieces if isinstance(p, Number) and (p.verb == "%c" or p.verb == "%b" and len(pieces) > 1)]
+    if not needy or any(isinstance(p, bytes) and p for p in pieces):
+        return None
+    shown = text(needy[0].node).decode()
+    return f"{needy[0].verb} of {shown} would be copied, with no constant in the concatenation: fmt may not allocate"
 
 
 def names(piece: Number, alone: bool) -> tuple[str, ...]:
     """The universe's names written() writes besides strconv, and the operand's type's: each must mean Go's own."""
     wide = "int64" if piece.kind in SIGNED else "uint64"
-    if piece.kind == "bool" or alone and piece.kind == "int":
+    rune = () if piece.kind in ("rune", "int32") else ("rune",)
+    if piece.verb == "%c":
+        return (piece.kind, "string", *rune)
+    if piece.verb == "%q":
+        return (piece.kind, "string", "make", "byte", *rune)
+    if piece.kind == "bool" or alone and piece.kind == "int" and piece.verb not in BASES:
         return (piece.kind,)
     return (piece.kind, wide) if alone else (piece.kind, wide, "string", "make", "byte")
 
@@ -135,6 +181,10 @@ def shown(piece: Number, alone: bool, release: str) -> str:
     result `~r0`); go1.27 inlines AppendInt and AppendUint too (`string(~r0)`), go1.24 names the call."""
     if piece.kind == "bool":
         return "~r0"
+    if piece.verb == "%c":
+        return written(piece, alone).decode()
+    if piece.verb == "%q":
+        return "string(~r0)"  # both releases inline AppendQuoteRune
     return "string(~r0)" if release == "go1.27" else written(piece, alone).decode()
 
 
