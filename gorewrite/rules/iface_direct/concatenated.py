@@ -51,10 +51,10 @@ from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
-from gorewrite.rulekit import add_import, node_at
+from gorewrite.rulekit import add_import, language_minor, node_at
 from gorewrite.rules.iface_direct import digits, errorf, importing
 from gorewrite.rules.iface_direct.digits import Number
-from gorewrite.rules.iface_direct.fields import field_type
+from gorewrite.rules.iface_direct.fields import field_type, operand_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -119,11 +119,13 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     if news and unimportable:
         return unimportable
     added = [("errors", add_import(view, path, "errors"))] if news and not importing.imported(view, path) else []
-    if any(_numbered(p) for p in [pieces, *(more if dropped else [])]):
-        imported = importing.package_import(view, types, path, "strconv")
+    for package in dict.fromkeys(i for p in [pieces, *(more if dropped else [])] for i in digits.packages(p)):
+        imported = importing.package_import(view, types, path, package)
+        if package == "encoding/hex" and language_minor(view, path) < 22:
+            imported = "hex.AppendEncode is go1.22's, and the file's Go version is older (or unknown)"
         if isinstance(imported, str):
             return imported
-        added += [("strconv", imported)] if imported else []
+        added += [(package, imported)] if imported else []
     if dropped is not None and added:  # the first import takes fmt's place: removing one spec and adding one could meet
         edits.append(importing.renamed(view, path, dropped, added.pop(0)[0]))
     elif dropped is not None:
@@ -239,7 +241,8 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
     value = types.constant(path, operand.start_byte, operand.end_byte)
     # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
-    problem = plain(types, path, operand) if ident is None or value is not None else None
+    array = digits.byte_array(operand_type(types, path, operand), verb)  # `sum` of sha256.Sum256's [32]byte
+    problem = plain(types, path, operand, array) if ident is None or value is not None else None
     if problem:
         return problem
     if value is not None:
@@ -353,11 +356,6 @@ def _written(operand: tuple[Node, bool] | Number, alone: bool) -> bytes:
         return digits.written(operand, alone)
     node, raw = operand
     return b"string(" + text(node) + b")" if raw else text(node)
-
-
-def _numbered(pieces: list[Piece]) -> bool:
-    """Do the pieces write strconv (an integer or bool operand, a quoted rune; not %c's string(r))?"""
-    return any(isinstance(p, Number) and p.verb != "%c" for p in pieces)
 
 
 def _messages(view: PackageView, path: str, call: Node, pieces: list[Piece]) -> list[str]:

@@ -26,6 +26,7 @@ Sprintf's result does from two bytes on; a bool alone FormatBool, no allocation 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from gorewrite import builtins
@@ -43,6 +44,7 @@ PRINTED = {"%d": INTEGERS, "%v": INTEGERS + ("bool",), "%t": ("bool",), "%x": IN
 PRINTED |= {"%b": INTEGERS, "%c": NARROW, "%q": NARROW}
 BASES = {"%x": 16, "%o": 8, "%b": 2}  # fmtInteger's, in strconv's lower-case digits; 10 for %d and %v
 SIZES = {10: 20, 16: 17, 8: 23, 2: 65}  # the longest int64 or uint64 in the base, a minus sign too: MinInt64's
+BYTE_ARRAY = re.compile(r"\[(\d+)\](byte|uint8)")  # go/types' name of an array of bytes of constant length
 QUOTED = 12  # AppendQuoteRune's longest: `'\U000e0001'`, a non-printable rune past U+FFFF
 
 
@@ -58,7 +60,26 @@ class Number(NamedTuple):
 def number(kind: str | None, operand: Node, verb: str) -> Number | None:
     """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type) is an
     integer's or bool's the verb prints as such."""
-    return Number(operand, kind, verb) if kind is not None and kind in PRINTED.get(verb, ()) else None
+    if kind is not None and (kind in PRINTED.get(verb, ()) or byte_array(kind, verb)):
+        return Number(operand, kind, verb)
+    return None
+
+
+def byte_array(kind: str | None, verb: str) -> tuple[str, ...]:
+    """The kind, where it is an array of bytes the verb prints in hex (printValue: fmtSbx of its bytes, as
+    hex.AppendEncode writes them); else nothing."""
+    return (kind,) if kind is not None and verb == "%x" and BYTE_ARRAY.fullmatch(kind) else ()
+
+
+def packages(pieces: list) -> list[str]:
+    """The std packages the pieces' writing calls: strconv for numbers, bools and quoted runes, encoding/hex for a
+    byte array (%c's string(r) calls none)."""
+    found = ["encoding/hex" if _hexed(p) else "strconv" for p in pieces if isinstance(p, Number) and p.verb != "%c"]
+    return list(dict.fromkeys(found))
+
+
+def _hexed(piece: Number) -> bool:
+    return BYTE_ARRAY.fullmatch(piece.kind) is not None
 
 
 def constant_text(value: str, verb: str) -> bytes | None:
@@ -127,6 +148,9 @@ def written(piece: Number, alone: bool) -> bytes:
         return b"strconv.FormatBool(" + operand + b")"
     if piece.verb == "%c":
         return b"string(" + _rune(piece) + b")"
+    if _hexed(piece):
+        size = 2 * int(BYTE_ARRAY.fullmatch(piece.kind)[1])
+        return b"string(hex.AppendEncode(make([]byte, 0, %d), %s[:]))" % (size, operand)
     if piece.verb == "%q":
         return b"string(strconv.AppendQuoteRune(make([]byte, 0, %d), %s))" % (QUOTED, _rune(piece))
     base = BASES.get(piece.verb, 10)
@@ -148,7 +172,12 @@ def _rune(piece: Number) -> bytes:
 
 def converted(piece: object) -> bool:
     """Is the piece, alone, a `string(…)` of bytes, which allocates as such (%q's quoted rune)?"""
-    return isinstance(piece, Number) and piece.verb == "%q"
+    return isinstance(piece, Number) and (piece.verb == "%q" or _hexed(piece))
+
+
+def _long(piece: Number) -> bool:
+    """May the piece's string exceed the concatenation's 32-byte stack buffer (base 2, hex of over 16 bytes)?"""
+    return piece.verb == "%b" or _hexed(piece) and int(BYTE_ARRAY.fullmatch(piece.kind)[1]) > 16
 
 
 def copied(pieces: list) -> str | None:
@@ -156,7 +185,7 @@ def copied(pieces: list) -> str | None:
     string (up to 65 bytes, past the concatenation's 32-byte stack buffer), are no-copy temporaries only where the
     concatenation holds a non-empty constant (gc's order pass); elsewhere the string is copied (concatstrings
     copies a lone non-empty operand held on the stack), where fmt made a one-byte result static data."""
-    needy = [p for p in pieces if isinstance(p, Number) and (p.verb == "%c" or p.verb == "%b" and len(pieces) > 1)]
+    needy = [p for p in pieces if isinstance(p, Number) and (p.verb == "%c" or len(pieces) > 1 and _long(p))]
     if not needy or any(isinstance(p, bytes) and p for p in pieces):
         return None
     shown = text(needy[0].node).decode()
@@ -169,6 +198,8 @@ def names(piece: Number, alone: bool) -> tuple[str, ...]:
     rune = () if piece.kind in ("rune", "int32") else ("rune",)
     if piece.verb == "%c":
         return (piece.kind, "string", *rune)
+    if _hexed(piece):
+        return (BYTE_ARRAY.fullmatch(piece.kind)[2], "string", "make", "byte")
     if piece.verb == "%q":
         return (piece.kind, "string", "make", "byte", *rune)
     if piece.kind == "bool" or alone and piece.kind == "int" and piece.verb not in BASES:
@@ -181,8 +212,8 @@ def shown(piece: Number, alone: bool, release: str) -> str:
     result `~r0`); go1.27 inlines AppendInt and AppendUint too (`string(~r0)`), go1.24 names the call."""
     if piece.kind == "bool":
         return "~r0"
-    if piece.verb == "%c":
-        return written(piece, alone).decode()
+    if piece.verb == "%c" or _hexed(piece):
+        return written(piece, alone).decode()  # string(r), and AppendEncode's call, neither inlined
     if piece.verb == "%q":
         return "string(~r0)"  # both releases inline AppendQuoteRune
     return "string(~r0)" if release == "go1.27" else written(piece, alone).decode()

@@ -216,11 +216,12 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     return text(arg)
 
 
-def plain(types: TypeInfo, path: str, operand: Node) -> str | None:
+def plain(types: TypeInfo, path: str, operand: Node, also: tuple[str, ...] = ()) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
     constant or a variable of a predeclared type or []byte, or such a field of a variable's value (fields.py):
-    nothing but the Buffer's writes runs between pieces."""
+    nothing but the Buffer's writes runs between pieces. also: types the caller admits besides (a byte array's, whose
+    %x concatenated.py writes)."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
         if types.predeclared(path, operand.start_byte, operand.end_byte):
@@ -229,11 +230,11 @@ def plain(types: TypeInfo, path: str, operand: Node) -> str | None:
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
     field = field_type(types, path, operand)
     if field is not None:
-        if field not in BASIC:
+        if field not in BASIC and field not in also:
             return f"it formats {shown} of {field}: fmt may call its methods or read it between the writes"
     elif ident is None or ident.kind not in VARIABLES:
         return f"it formats {shown}, not a constant or a variable: a split call would evaluate it later"
-    elif ident.named is not None or ident.type not in BASIC:
+    elif ident.named is not None or ident.type not in BASIC and ident.type not in also:
         kind = ident.named or ident.type or "a type gorewrite cannot tell"
         return f"it formats {shown} of {kind}: fmt may call its methods or read it between the writes"
     if not types.printed(path, operand.start_byte, operand.end_byte):  # `id := other.ID()`, a Hex under -tags hexed
