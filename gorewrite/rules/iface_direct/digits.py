@@ -175,17 +175,12 @@ def converted(piece: object) -> bool:
     return isinstance(piece, Number) and (piece.verb == "%q" or _hexed(piece))
 
 
-def _long(piece: Number) -> bool:
-    """May the piece's string exceed the concatenation's 32-byte stack buffer (base 2, hex of over 16 bytes)?"""
-    return piece.verb == "%b" or _hexed(piece) and int(BYTE_ARRAY.fullmatch(piece.kind)[1]) > 16
-
-
 def copied(pieces: list) -> str | None:
-    """Why a piece would cost an allocation fmt's call did not make: `string(r)` of %c, and a base-2 number's
-    string (up to 65 bytes, past the concatenation's 32-byte stack buffer), are no-copy temporaries only where the
-    concatenation holds a non-empty constant (gc's order pass); elsewhere the string is copied (concatstrings
-    copies a lone non-empty operand held on the stack), where fmt made a one-byte result static data."""
-    needy = [p for p in pieces if isinstance(p, Number) and (p.verb == "%c" or len(pieces) > 1 and _long(p))]
+    """Why a piece would cost an allocation fmt's call did not make: `string(r)` of %c is a no-copy temporary (in a
+    4-byte stack buffer) only where the concatenation holds a non-empty constant (gc's order pass); elsewhere it is
+    copied (concatstrings copies a lone non-empty operand held on the stack), where fmt's one-byte result is static
+    data (`%c` of 'a', `%s%c` of "" and 'a')."""
+    needy = [p for p in pieces if isinstance(p, Number) and p.verb == "%c"]
     if not needy or any(isinstance(p, bytes) and p for p in pieces):
         return None
     shown = text(needy[0].node).decode()
