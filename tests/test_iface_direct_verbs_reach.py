@@ -149,7 +149,8 @@ def test_hex_of_a_slice_or_a_lone_rune_removes_no_allocation_for_every_input(tmp
     """The two declines whose naive rewrite prints fmt's bytes: a []byte's hex in a fixed buffer allocates as fmt
     did once the input is longer than the buffer (speculative), and string(r) alone allocates where fmt's one-byte
     result is static data."""
-    raw = DECLINES["bytes_x"][0] + "\n// Long is past the rewrite's 64-byte buffer in hex.\nvar Long = make([]byte, 100)\n"
+    long = "\n// Long is past the rewrite's 64-byte buffer in hex.\nvar Long = make([]byte, 100)\n"
+    raw = DECLINES["bytes_x"][0] + long
     hexed = raw.replace('fmt.Sprintf("raw=%x", raw)', '"raw=" + string(hex.AppendEncode(make([]byte, 0, 64), raw))')
     hexed = hexed.replace('"fmt"', '"encoding/hex"\n\t"fmt"')
     alone = DECLINES["char_alone"][0]

@@ -8,7 +8,7 @@ The call becomes the concatenation of its pieces in order, which is the same str
   a string or []byte, `%v` of a string (fmtS, fmtBs: the bytes unchanged, a nil []byte as nothing; `%v` of a
   []byte prints `[104 105]`), or a `%` with no operand (`%%`, `%5%`: one percent sign), and the directives take
   exactly the operands the call gives (no MISSING, EXTRA or NOVERB): any flag, width, precision, other verb or
-  argument index declines;
+  argument index declines (an integer's, bool's or rune's verbs and a byte array's %x are digits.py's);
 - for Sprint every operand is a string (doPrint adds a space only between two operands neither of which is a
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
 - every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
@@ -32,10 +32,6 @@ the rewrite removes the file's last use of fmt, every such call of the file goes
 fmt.Errorf with no `%w` returns errors.New of what Sprintf would (fmt/errors.go): it becomes errors.New of the
 concatenation, where `errors` is Go's package there (errorf.py), and its error's allocation (`&errors.errorString{...}
 escapes to heap`, errors.New inlined) is claimed moved beside the concatenation's.
-
-The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
-claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes
-to heap`: ir's exprFmt joins the operands with ` + `, a constant quoted by go/constant: verbs.compiler_quoted).
 
 The allocation Sprintf made inside fmt, unseen by the compiler's messages, is the concatenation's now: the fix
 claims it moved (claims.MovesAllocation), by the message the compiler prints for it (`host + ":" + port escapes

@@ -22,6 +22,11 @@ concatstrings returns as it is where it is the only non-empty operand (`%s%d` of
 fmt's). The concatenation's one allocation is all, never more than fmt's. A call that prints one integer alone
 becomes strconv.Itoa (int) or FormatInt/FormatUint, which allocate nothing below 100 and one string above, as
 Sprintf's result does from two bytes on; a bool alone FormatBool, no allocation at all.
+
+The other verbs (rules/iface-direct/README.md, "Other verbs", probe iface-verbs): `%x`, `%o`, `%b` are fmtInteger's
+base 16, 8, 2, AppendInt's and AppendUint's too (lower case, a minus sign and the magnitude); `%c` and `%q` of a
+type whose rune(x) keeps fmt's RuneError past MaxRune (NARROW) are string(rune(x)) and AppendQuoteRune; `%x` of a
+constant-length byte array is fmtSbx's hex of its bytes, hex.AppendEncode's into exactly twice its length.
 """
 
 from __future__ import annotations
