@@ -145,7 +145,10 @@ def nil_check(name: str, results: str, line: str, args: str) -> str:
 
 
 DECLINES = {
-    "quoted": (line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"), "%q of host (string) prints other bytes"),
+    "quoted": (
+        line("quoted", "host string", 'fmt.Sprintf("%q", host)', "host"),
+        "%q of host (string) prints other bytes",
+    ),
     "width": (line("width", "host string", 'fmt.Sprintf("%-16s|", host)', "host"), "%-16s prints other bytes"),
     # a field of a named type with String: fmt calls it
     "field_named": (
