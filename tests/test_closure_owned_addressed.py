@@ -1,10 +1,11 @@
 """closure and a goroutine that takes the address of what it captures: `var buf bytes.Buffer; go func() {
 buf.WriteString(…); out <- buf.String() }()`. The method call takes &buf in the literal, so the compiler captures buf
-by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py, `addressed`),
+by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py),
 a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by value;
-where each such address goes only to a call that keeps nothing (retention.py), finishing there or deferred outside any
-loop, the copy stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads
-the original later), a literal run more than once, a caller that reads the variable after the go statement, and an
+where each such address goes only to a call the compiler says keeps nothing (its parameter verdicts, not
+retention.py's contracts: `w.Write(hdr[:])` to an io.Writer), finishing there or deferred outside any loop, the copy
+stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads the original
+later), a literal run more than once, a caller that reads the variable after the go statement, and an
 address the goroutine gives away (assigned, handed to a go statement, to a defer in a loop or after a goto, or to an
 interface method), where the copy would move to the heap too, a named result (a bare return reads it where go/types
 records no use) and a value holding a lock (go vet's copylocks).
