@@ -22,7 +22,7 @@ definition, is captured by value. That holds when:
   only in its own body, not inside a func literal of its own (whose capture could move the copy to
   the heap), and its body declares no other variable of the name at its top level (the copy would
   redeclare it);
-- with `addressed`, the literal's own body may also take its address (`buf.WriteString(…)`, `&buf`): the copy
+- the literal's own body may also take its address (`buf.WriteString(…)`, `&buf`): the copy
   first in the body shadows the variable there, so each such address is the copy's. Nothing else ever reaches
   the original again (the conditions above), so whoever a pointer made there reaches, the goroutine or a
   holder it hands the pointer to, finds every value the original would have held; the goroutine's start
@@ -50,12 +50,11 @@ def owned(
     literal: Node,
     uses: list[Ident],
     minor: int,
-    addressed: bool = False,
 ) -> int | str:
     """The byte offset just inside the literal's body where its own copy goes, or why it may not have one.
 
-    uses: every use of the variable (not its declaration), by go/types; minor: the file's Go language minor;
-    addressed: may the literal's own body take the variable's address (the module's docstring)?
+    uses: every use of the variable (not its declaration), by go/types; minor: the file's Go language minor. Whether
+    the copy stays on the goroutine's stack where its body takes its address is the caller's to show.
     """
     root, name = decl_node.parent, decl_node.text.decode()
     while root.parent is not None:
@@ -75,7 +74,7 @@ def owned(
     reads = False
     for use in uses:
         node = root.named_descendant_for_byte_range(use.start, use.end)
-        if use.use == Use.ADDR and not (addressed and contains(literal, node)):
+        if use.use == Use.ADDR and not contains(literal, node):
             return f"its address is taken (line {_line(node)})"
         if not contains(literal, node):
             if use.start >= stmt.start_byte:  # every loop around the statement holds the declaration: no later

@@ -1,10 +1,11 @@
 """closure and a goroutine that takes the address of what it captures: `var buf bytes.Buffer; go func() {
 buf.WriteString(…); out <- buf.String() }()`. The method call takes &buf in the literal, so the compiler captures buf
-by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py, `addressed`),
+by reference and moves it to the heap. Where nothing but that goroutine sees buf again (owned_copies.py),
 a copy first in its body (`buf := buf`) is what every address there points to, and the outer buf is captured by value;
-where each such address goes only to a call that keeps nothing (retention.py), finishing there or deferred outside any
-loop, the copy stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads
-the original later), a literal run more than once, a caller that reads the variable after the go statement, and an
+where each such address goes only to a call the compiler says keeps nothing (its parameter verdicts, not
+retention.py's contracts: `w.Write(hdr[:])` to an io.Writer), finishing there or deferred outside any loop, the copy
+stays on the goroutine's stack. Declined: an address taken outside the literal (a pointer that reads the original
+later), a literal run more than once, a caller that reads the variable after the go statement, and an
 address the goroutine gives away (assigned, handed to a go statement, to a defer in a loop or after a goto, or to an
 interface method), where the copy would move to the heap too, a named result (a bare return reads it where go/types
 records no use) and a value holding a lock (go vet's copylocks).
@@ -16,13 +17,44 @@ careless rule would insert, and a probe showing it changes what the code does).
 from __future__ import annotations
 
 import pytest
-from conftest import case_suite, edited, first_in_literal, only_fix
+from conftest import case_suite, edited, first_in_literal, naive_rewrites, only_fix, releases
 
 from gorewrite.rules import RULES
 
 RULE = RULES["closure"]
 
 OWN = "// the goroutine's own copy: keeps {0} off the heap"
+
+# A goroutine framing records to a writer through a header array only it uses.
+FRAMES = """package decline_owned_addr_writer
+
+import (
+	"encoding/binary"
+	"hash/crc32"
+	"io"
+)
+
+// WriteFrames writes each record to w in the background, behind a header of its length and checksum, and reports
+// the first error on done.
+func WriteFrames(w io.Writer, records [][]byte, done chan<- error) {
+	var hdr [8]byte
+	go func() {
+		for _, rec := range records {
+			binary.BigEndian.PutUint32(hdr[:4], uint32(len(rec)))
+			binary.BigEndian.PutUint32(hdr[4:], crc32.ChecksumIEEE(rec))
+			if _, err := w.Write(hdr[:]); err != nil {
+				done <- err
+				return
+			}
+			if _, err := w.Write(rec); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+}
+"""
 
 FIXES = {
     "owned_addr_buffer": (  # a Buffer the caller declares and only the goroutine fills, through its methods
@@ -396,9 +428,16 @@ func Retry(attempts int, out chan<- int) {
 """,
         "the address of st is taken at or after the statement making the closure (line 17), by st.add, a go/defer",
     ),
+    # w.Write keeps nothing by io.Writer's contract (retention.py), but the compiler cannot follow an interface call:
+    # hdr's copy would move to the heap as hdr does (lead proposed it; the verifier rejected it under go1.24.11)
+    "decline_owned_addr_writer": (
+        FRAMES,
+        "the address of hdr is taken at or after the statement making the closure (line 15)",
+    ),
 }
 
 NAIVE = {
+    "decline_owned_addr_writer": (first_in_literal("\tgo func() {", "hdr"), "moved to heap: hdr"),
     "decline_owned_addr_before": (first_in_literal("\tgo func() {", "st"), "fmt.Sprint({pkg}.Tally([]int{1, 2, 3}))"),
     "decline_owned_addr_builder": (
         first_in_literal("\tgo func() {", "sb"),
@@ -426,3 +465,11 @@ globals().update(case_suite("owned-addressed", RULE, FIXES, DECLINES, NAIVE))
 @pytest.mark.parametrize("name", list(FIXES))
 def test_proposes(proposed, name):
     assert FIXES[name][1] in edited(FIXES[name][0], only_fix(proposed[name]))
+
+
+@pytest.mark.parametrize("release", releases(), ids=lambda t: t.version)
+def test_the_writers_copy_moves_to_the_heap_under_every_release(tmp_path, release):
+    """The compiler's verdict on w.Write's parameter, not io.Writer's contract, decides where the copy lives."""
+    naive = first_in_literal("\tgo func() {", "hdr")(FRAMES)
+    built, _ = naive_rewrites(tmp_path, release, {"writer": FRAMES}, {"writer": naive}, {})
+    assert "naive/writer/writer.go:14:3: moved to heap: hdr" in built, built

@@ -31,6 +31,7 @@ from gorewrite import (
     named_spawns,
     overwrites,
     owned_copies,
+    parameters,
     range_bodies,
     receiver_reads,
     retention,
@@ -393,9 +394,8 @@ def _capture(view: PackageView, escape: Escape, decl_node: Node) -> Capture | st
     # a bare `return` reads where go/types records no use
     if reason and decl.kind != Kind.RESULT:
         literal, literals = next(iter(by_literal.values()))[0], len(by_literal) + len(exits)
-        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals, addressed=True)
-        stays = isinstance(owned, Capture) and _copy_addresses_stay(view, escape.path, root, uses)
-        return owned if stays else reason
+        owned = _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals)
+        return owned if isinstance(owned, Capture) else reason
     if reason:
         return reason
     for literal, found in by_literal.values():
@@ -588,21 +588,23 @@ def _uncopyable(decl: Ident, name: str) -> str | None:
     return None
 
 
-def _owned_capture(
-    view, escape, decl, decl_node, function, literal, uses, literals: int, addressed: bool = False
-) -> Capture | str:
-    """A copy first in the one goroutine that writes the variable (or, addressed, takes its address), when nothing
-    else sees it again (owned_copies.py), else why the literal's writes keep it shared."""
+def _owned_capture(view, escape, decl, decl_node, function, literal, uses, literals: int) -> Capture | str:
+    """A copy first in the one goroutine that writes the variable or takes its address, when nothing else sees it
+    again (owned_copies.py) and no address of the copy leaves its stack (_copy_leaves), else why not."""
     name, line = decl.name, literal.start_point.row + 1
     minor = language_minor(view, escape.path)
     where = (
-        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor, addressed)
+        owned_copies.owned(view.types, escape.path, function, decl_node, literal, uses, minor)
         if literals == 1
         else "another func literal uses it too"
     )
     body = literal.child_by_field_name("body")
     reason = (
-        (_uncopyable(decl, name) or costlier(name, decl.size, decl.widest, decl_node, [body]))
+        (
+            _uncopyable(decl, name)
+            or costlier(name, decl.size, decl.widest, decl_node, [body])
+            or _copy_leaves(view, escape.path, uses)
+        )
         if isinstance(where, int)
         else where
     )
@@ -1252,18 +1254,29 @@ def _through(types: TypeInfo, path: str, ident: Node) -> bool:
     return star.parent.type in field_alias.VALUE_CONTEXTS
 
 
-def _copy_addresses_stay(view: PackageView, path: str, root: Node, uses: list[Ident]) -> bool:
-    """Does a goroutine's own copy stay on its stack: is every address of it its body takes (owned_copies.py allows
-    no other) the argument or receiver of a call that keeps nothing (retention.py), not an interface method's the
-    compiler cannot follow, and that finishes there or is deferred outside any loop (`defer st.report(out)`: its
-    record is on the goroutine's stack and runs on the copy as the goroutine exits; not a go call)?"""
+def _copy_leaves(view: PackageView, path: str, uses: list[Ident]) -> str | None:
+    """Why a goroutine's own copy would not stay on its stack, or None: each address of it its body takes
+    (owned_copies.py allows no other) must be the argument or receiver of a call the compiler says keeps nothing of
+    it, under every toolchain of the run (parameters.compiler_keeps). Not retention.py's answer: that clears an
+    io.Writer's Write by its contract and the package's own leaking function by its body (where go/types describes
+    it, which depends on what else the run asks), and the compiler moves the copy to the heap all the same. Not an
+    interface method's, which the compiler cannot follow; a call that finishes there or is deferred outside any loop
+    (`defer st.report(out)`: its record is on the goroutine's stack and runs on the copy as the goroutine exits; not
+    a go call)."""
+    root = view.tree(path).root_node
     for use in (u for u in uses if u.use == Use.ADDR):
         found = _address_call(root.named_descendant_for_byte_range(use.start, use.end))
-        if found is None or found[0].parent.type == "go_statement" or _looped_defer(found[0]):
-            return False
-        if retention.kept(view, *found) or closed.implementations(view, path, found[0]) is not None:
-            return False
-    return True
+        line = view.line(path, use.start)
+        if found is None:
+            return f"its address is taken other than as a call argument or method receiver (line {line})"
+        shown = callees.shown(found[0])
+        if found[0].parent.type == "go_statement" or _looped_defer(found[0]):
+            return f"its address goes to {shown}, a go call or a defer that may run more than once (line {line})"
+        key = callees.callee(view, path, found[0], every_build=found[1] != retention.RECEIVER)
+        said = key if isinstance(key, str) else parameters.compiler_keeps(view.parameters, key, found[1])
+        if said:
+            return f"its address goes to {shown}, {said} (line {line})"
+    return None
 
 
 def _looped_defer(call: Node) -> bool:

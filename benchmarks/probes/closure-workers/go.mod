@@ -1,0 +1,3 @@
+module example.com/probes/closure-workers
+
+go 1.22
