@@ -14,7 +14,9 @@ order is the same. What differs, and declines (unordered):
   right, where fmt reads the integer after every call (`fmt.Sprintf("%d %s", n, bump())` printed bump's n);
 - an operand that may panic on a bound (an index of a slice, array or string, a slice expression) beside one that
   reads through a pointer, which may be nil: go1.24.11 panics on the bound first in `p.name + " " + e[1]`, fmt's
-  call on the nil pointer; and beside another operation of the statement that may panic (concatenated._panicking).
+  call on the nil pointer; beside another operation of the statement that may panic (concatenated._panicking); and
+  beside another such operand, whose panic says other words: gc raised `s[9:]`'s before `e[1]`'s in both forms, so
+  it does not go left to right, and no rule says it keeps one order in both.
 An index is a constant, a variable, a field of one, len of one, or a sum or difference of those: no call, no panic
 of its own. A map read does not panic (a nil map reads the zero value), where its key is of a basic type (an
 interface key may hold an unhashable value, which panics)."""
@@ -41,14 +43,14 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     any other (a plain variable or field chain included: concatenated._field's)."""
     if operand.type == "index_expression":
         base = variable(types, path, operand.child_by_field_name("operand"))
-        element = _element(base.type) if base is not None and base.named is None else None
+        element = _element(base.type) if base is not None else None
         if element is None or not _simple(types, path, operand.child_by_field_name("index")):
             return None
         return dataclasses.replace(base, type=element, named=None)
     if operand.type == "slice_expression":
         base = variable(types, path, operand.child_by_field_name("operand"))
         bounds = [n for n in operand.named_children[1:] if n.type != "comment"]
-        if base is None or base.named is not None or base.type not in ("string", "[]byte"):
+        if base is None or base.type not in ("string", "[]byte"):  # a named type's text is its name
             return None
         return base if all(_simple(types, path, b) for b in bounds) else None
     if operand.type != "call_expression":
@@ -61,8 +63,7 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     if name == "string":
         converted = unparen(args[0]) if len(args) == 1 else None
         inner = (typed(types, path, converted) or variable(types, path, converted)) if converted else None
-        bytes_ = inner is not None and inner.type == "[]byte" and inner.named is None
-        return dataclasses.replace(inner, type="string") if bytes_ else None
+        return dataclasses.replace(inner, type="string") if inner is not None and inner.type == "[]byte" else None
     callee = _callee(types, path, operand)
     result = _result(callee.type) if callee is not None else None
     if name is not None or callee is None or callee.kind not in CALLED or result not in RESULTS:
@@ -71,17 +72,14 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
 
 
 def variable(types: TypeInfo, path: str, node: Node) -> Ident | None:
-    """The variable a name or a selector chain from one reads (`items`, `b.Items`, `r.cfg.Parts`)."""
+    """The variable a name or a selector chain from one reads (`items`, `b.Items`, `os.Args`, `r.cfg.Parts`)."""
     end = node
     while end.type == "selector_expression":
         end = end.child_by_field_name("operand")
     if end.type != "identifier":
         return None
     ident = types.at(path, node.child_by_field_name("field").start_byte if node != end else node.start_byte)
-    root = types.at(path, end.start_byte)
-    if ident is None or root is None or root.kind not in VARIABLES or ident.kind not in (*VARIABLES, Kind.FIELD):
-        return None
-    return ident
+    return ident if ident is not None and ident.kind in (*VARIABLES, Kind.FIELD) else None
 
 
 def unordered(types: TypeInfo, path: str, pieces: list) -> str | None:
@@ -97,7 +95,13 @@ def unordered(types: TypeInfo, path: str, pieces: list) -> str | None:
             f"it prints {text(number.node).decode()} with strconv, a call the concatenation makes before the"
             " call to its right, where fmt's call read it after every call"
         )
-    bounded = next((n for n in nodes if bounded_read(types, path, n)), None)
+    bounded = [n for n in nodes if bounded_read(types, path, n)]
+    if len(bounded) > 1:
+        return (
+            f"{text(bounded[0]).decode()} and {text(bounded[1]).decode()} may both panic on their bounds, with"
+            " other values: gc need not raise them left to right (`e[1]` and `s[9:]` raised the slice's first)"
+        )
+    bounded = bounded[0] if bounded else None
     indirect = next((n for n in nodes if n != bounded and through_pointer(types, path, n)), None)
     if bounded is not None and indirect is not None:
         return (
@@ -114,6 +118,8 @@ def called(types: TypeInfo, path: str, node: Node) -> bool:
 
 def bounded_read(types: TypeInfo, path: str, node: Node) -> bool:
     """May evaluating the operand (not a call's) panic on a bound: an index of anything but a map, or a slice?"""
+    if called(types, path, node):
+        return False  # a call: run first, in both orders
     for n in walk(node, skip=lambda n: called(types, path, n)):
         if n.type in BOUNDED:
             return True
@@ -129,6 +135,8 @@ def through_pointer(types: TypeInfo, path: str, node: Node) -> bool:
     no pointer on the way, otherwise any selector or a pointer variable indexed)?"""
     if node.type == "selector_expression":
         return field_type(types, path, node) is None
+    if called(types, path, node):
+        return False
     for n in walk(node, skip=lambda n: called(types, path, n)):
         if n.type == "selector_expression" and field_type(types, path, n) is None:
             return True
