@@ -170,19 +170,15 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
         return unordered
     nodes = [p.node if isinstance(p, Number) else p[0] for p in pieces if not isinstance(p, bytes)]
     read = next((n for n in nodes if evaluated.through_pointer(types, path, n)), None)
-    other = _panicking(scope, call) if read is not None else None
-    if other is not None:
-        return (
-            f"{text(read).decode()} reads through a pointer, which may be nil, and its statement also evaluates"
-            f" {text(other).decode()}, which may panic: gc orders the two otherwise in a concatenation than with"
-            " fmt's call, so another panic could be raised"
-        )
     bounded = next((n for n in nodes if evaluated.bounded_read(types, path, n)), None)
-    other = _panicking(scope, call) if bounded is not None else None
+    other = _panicking(scope, call) if read is not None or bounded is not None else None
     if other is not None:
+        how = "reads through a pointer, which may be nil" if read is not None else "may panic on its bounds"
+        risky = read if read is not None else bounded
         return (
-            f"{text(bounded).decode()} may panic on its bounds, and its statement also evaluates"
-            f" {text(other).decode()}, which may panic: gc may raise the other first in a concatenation"
+            f"{text(risky).decode()} {how}, and its statement also evaluates {text(other).decode()}, which may"
+            " panic: gc orders the two otherwise in a concatenation than with fmt's call, so another panic could be"
+            " raised"
         )
     return pieces
 

@@ -145,20 +145,16 @@ def through_pointer(types: TypeInfo, path: str, node: Node) -> bool:
 
 def _simple(types: TypeInfo, path: str, node: Node | None) -> bool:
     """An index or bound that neither calls nor panics: a constant, a variable or field, len of one, `a+b`, `a-b`."""
-    if node is None:
-        return False
-    node = unparen(node)
-    if types.constant(path, node.start_byte, node.end_byte) is not None:
-        return True
-    if node.type in ("identifier", "selector_expression"):
-        return variable(types, path, node) is not None
-    if node.type == "binary_expression" and node.children[1].type in ("+", "-"):
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        return _simple(types, path, left) and _simple(types, path, right)
-    if node.type == "call_expression" and builtins.called(types, path, node) == "len" and len(call_args(node)) == 1:
-        sized = variable(types, path, call_args(node)[0])
-        return sized is not None and sized.shape in SIZES
-    return False
+    node = unparen(node) if node is not None else None
+    if node is None or types.constant(path, node.start_byte, node.end_byte) is not None:
+        return node is not None
+    if node.type == "binary_expression":
+        sides = (node.child_by_field_name("left"), node.child_by_field_name("right"))
+        return node.children[1].type in ("+", "-") and all(_simple(types, path, side) for side in sides)
+    if node.type == "call_expression":
+        sized = typed(types, path, node) if builtins.called(types, path, node) == "len" else None
+        return sized is not None
+    return node.type in ("identifier", "selector_expression") and variable(types, path, node) is not None
 
 
 def _element(kind: str | None) -> str | None:
