@@ -170,6 +170,17 @@ DECLINES = {
         line("channel_indexed", "xs []string, ch chan int", 'fmt.Sprintf("%s[%s]", host, xs[len(ch)])', "parts, nil"),
         "it formats xs[len(ch)], not a constant or a variable",
     ),
+    # strconv of a call's result in a function the compiler inlines: the call inlined into the append could cost
+    # more than the inliner's budget (iface-sprintf-ints' Elapsed went to 81 under go1.27.3)
+    "inlined_printed_call": (
+        case(
+            "inlined_printed_call",
+            "// Elapsed labels a duration.\nfunc Elapsed(op string, d time.Duration) string {\n"
+            '\treturn fmt.Sprintf("%s took %dms", op, d.Milliseconds())\n}\n',
+            '"fmt"\n\t"time"',
+        ),
+        "strconv call(s) could cost its inliner more than its budget",
+    ),
     # a call whose result is a named type: fmt calls its String
     "named_result": (
         line("named_result", "", 'fmt.Sprintf("%s took %s", host, wait())', "", '"fmt"\n\t"time"')

@@ -161,7 +161,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if isinstance(pieces, str):
         return pieces
     appends = digits.appends(_joined(pieces))
-    if appends > 1 or appends and not digits.whole_body(call):
+    if appends > 1 or appends and (evaluated.printed_call(types, path, pieces) or not digits.whole_body(call)):
         heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
         if heavy:
             return heavy
