@@ -387,6 +387,11 @@ def _concatenated(pieces: list[Piece]) -> list[str]:
             for p in joined
         ]
         spelled.append(" + ".join(shown) + " escapes to heap")
+        inlined = [
+            evaluated.INLINED if isinstance(p, tuple) and p[0].type == "call_expression" else s
+            for p, s in zip(joined, shown, strict=True)
+        ]
+        spelled.append(" + ".join(inlined) + " escapes to heap")  # a call operand the compiler inlined
     return list(dict.fromkeys(spelled))
 
 

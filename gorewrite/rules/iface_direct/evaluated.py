@@ -35,6 +35,7 @@ CALLED = (Kind.FUNC, Kind.METHOD, *VARIABLES)  # a function, a method, or a vari
 KEYS = ("string", "int", "int64", "int32", "uint", "uint64", "uint32", "byte", "rune", "bool")
 SIZES = ("slice", "array", "string", "map")  # what len and cap of a variable read without synchronising
 BOUNDED = ("slice_expression",)
+INLINED = "~r0"  # how the compiler's messages spell an inlined call's result (`~r0 + " after " + string(~r0)`)
 RESULTS = ("string", *SIGNED, *UNSIGNED, "bool")  # a call's one result of a type fmt prints as text or digits
 
 
