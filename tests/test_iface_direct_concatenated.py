@@ -57,6 +57,17 @@ FIXES = {
         line("sliced", "host, port string", 'fmt.Sprintf("%s:%s", host, port)[1:]', "host, port"),
         "{pkg}.Probe()",
     ),
+    # a call as an operand: gc calls it first, then reads host, in fmt's arguments and the concatenation alike
+    "call_operand": (
+        line(
+            "call_operand",
+            "host string",
+            'fmt.Sprintf("%s;%s", host, strings.ToUpper(host))',
+            "host",
+            '"fmt"\n\t"strings"',
+        ),
+        "{pkg}.Probe()",
+    ),
     # the file's only fmt uses are two calls concatenated whole: one fix takes both, and the import
     "import_dropped": (
         case(
@@ -266,17 +277,6 @@ DECLINES = {
         nil_check("element_field", "string", 'fmt.Sprintf("%s%s", c.name, rows[n].name)', "2, 0, nil")
         + "\nvar rows []check\n",
         "it formats rows[n].name, not a constant or a variable",
-    ),
-    # a call as an operand: declined for itself (gc would call it as it did, but the proof covers reads only)
-    "call_operand": (
-        line(
-            "call_operand",
-            "host string",
-            'fmt.Sprintf("%s;%s", host, strings.ToUpper(host))',
-            "host",
-            '"fmt"\n\t"strings"',
-        ),
-        "it formats strings.ToUpper(host), not a constant or a variable",
     ),
     # the rewrite would leave fmt unused, and a named import is not one gorewrite removes
     "named_import": (

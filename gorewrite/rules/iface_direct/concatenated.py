@@ -48,9 +48,9 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import, language_minor, node_at
-from gorewrite.rules.iface_direct import digits, errorf, importing
+from gorewrite.rules.iface_direct import digits, errorf, evaluated, importing
 from gorewrite.rules.iface_direct.digits import Number
-from gorewrite.rules.iface_direct.fields import field_type, operand_type
+from gorewrite.rules.iface_direct.fields import operand_type
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -149,7 +149,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if call.parent.type in UNUSED:
         return "its result is unused (a statement, or under go or defer), where a concatenation may not stand"
     scope = _scope(call)
-    other = _reordered(scope, call)
+    other = _reordered(scope, call) if found[2] != "Errorf" else None  # errors.New is a call where Errorf was
     if other is not None:
         return (
             f"its statement also evaluates {text(other).decode()}: fmt's call reads the operands before a call or"
@@ -160,17 +160,24 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if isinstance(pieces, str):
         return pieces
     appends = digits.appends(_joined(pieces))
-    if appends > 1 or appends and not digits.whole_body(call):
+    if appends > 1 or appends and (evaluated.printed_call(types, path, pieces) or not digits.whole_body(call)):
         heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
         if heavy:
             return heavy
-    read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
-    other = _panicking(scope, call) if read is not None else None
+    unordered = evaluated.unordered(types, path, pieces)
+    if unordered is not None:
+        return unordered
+    nodes = [p.node if isinstance(p, Number) else p[0] for p in pieces if not isinstance(p, bytes)]
+    read = next((n for n in nodes if evaluated.through_pointer(types, path, n)), None)
+    bounded = next((n for n in nodes if evaluated.bounded_read(types, path, n)), None)
+    other = _panicking(scope, call) if read is not None or bounded is not None else None
     if other is not None:
+        how = "reads through a pointer, which may be nil" if read is not None else "may panic on its bounds"
+        risky = read if read is not None else bounded
         return (
-            f"{text(read).decode()} reads through a pointer, which may be nil, and its statement also evaluates"
-            f" {text(other).decode()}, which may panic: gc orders the two otherwise in a concatenation than with"
-            " fmt's call, so another panic could be raised"
+            f"{text(risky).decode()} {how}, and its statement also evaluates {text(other).decode()}, which may"
+            " panic: gc orders the two otherwise in a concatenation than with fmt's call, so another panic could be"
+            " raised"
         )
     return pieces
 
@@ -265,7 +272,7 @@ def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     while node.type == "selector_expression":
         node = node.child_by_field_name("operand")
     if operand == node or node.type != "identifier":
-        return None
+        return evaluated.typed(types, path, operand)  # an index, a slice, len, a conversion, a call: or None
     return types.at(path, operand.child_by_field_name("field").start_byte)
 
 
@@ -287,12 +294,6 @@ def _reordered(scope: Node, call: Node) -> Node | None:
         if node.type == "unary_expression" and node.children[0].type == "<-":
             return node
     return None
-
-
-def _indirect(types: TypeInfo, path: str, operand: Node) -> bool:
-    """May reading the selector operand go through a pointer, which may be nil (fields.py: not a field selected from
-    a variable's value with no pointer on the way)?"""
-    return operand.type == "selector_expression" and field_type(types, path, operand) is None
 
 
 def _panicking(scope: Node, call: Node) -> Node | None:
@@ -377,4 +378,9 @@ def _concatenated(pieces: list[Piece]) -> list[str]:
             for p in joined
         ]
         spelled.append(" + ".join(shown) + " escapes to heap")
+        inlined = [
+            evaluated.INLINED if isinstance(p, tuple) and p[0].type == "call_expression" else s
+            for p, s in zip(joined, shown, strict=True)
+        ]
+        spelled.append(" + ".join(inlined) + " escapes to heap")  # a call operand the compiler inlined
     return list(dict.fromkeys(spelled))

@@ -1,0 +1,3 @@
+module example.com/probes/iface-operands
+
+go 1.22

@@ -1,0 +1,232 @@
+"""iface-direct's concatenation of fmt.Sprintf (Errorf) operands that are not plain variables (evaluated.py):
+indexes, map reads, slices, len, a []byte's conversion and calls. gc evaluates the calls of fmt's arguments and of
+a concatenation first and reads the rest after them, so a call that writes what another operand reads shows the
+same value both ways (the fixes below compute what they did, under go1.24.11 and the pinned release). The orders
+that differ decline, each with its naive concatenation as a mutant that prints otherwise under go1.24.11.
+"""
+
+from __future__ import annotations
+
+from conftest import case_suite, edited, only_fix
+
+from gorewrite.rules import RULES
+
+RULE = RULES["iface-direct"]
+
+# Package-level values, so the operands are no constants and box by allocating; a state a call moves on.
+VALUES = """var host, key, state = "db.internal", "region", "idle"
+
+var parts = []string{"v1", "users"}
+
+var vars = map[string]string{"region": "eu"}
+
+var raw = []byte("payload")
+
+var seq = 7000
+
+// Next moves the state (and the sequence) on.
+func Next() string {
+	state, seq = "busy", seq+1
+	return "!"
+}
+
+"""
+
+
+def case(name: str, body: str, imports: str = '"fmt"') -> str:
+    return f"package {name}\n\nimport (\n\t{imports}\n)\n\n{VALUES}{body}\nvar _ = fmt.Errorf\n"
+
+
+def line(name: str, params: str, call: str, args: str, imports: str = '"fmt"', result: str = "string") -> str:
+    """A case whose Line returns the call, and whose Probe calls Line with args."""
+    body = f"// Line builds a line.\n//\n//go:noinline\nfunc Line({params}) {result} {{\n\treturn {call}\n}}\n\n"
+    shown = "Line(" + args + ")" + (".Error()" if result == "error" else "")
+    return case(name, body + f"// Probe builds one line.\nfunc Probe() string {{ return {shown} }}\n", imports)
+
+
+STRINGS = '"fmt"\n\t"strings"'
+ERRORS = '"errors"\n\t"fmt"'
+
+FIXES = {
+    "index": (
+        line("index", "host string, parts []string", 'fmt.Sprintf("%s/%s", host, parts[0])', "host, parts"),
+        "{pkg}.Probe()",
+    ),
+    # a map read does not panic: a nil map reads ""
+    "map_read": (
+        line("map_read", "key string, vars map[string]string", 'fmt.Sprintf("%s=%s", key, vars[key])', "key, nil"),
+        "{pkg}.Probe()",
+    ),
+    "length": (
+        line("length", "host string, parts []string", 'fmt.Sprintf("%s: %d parts", host, len(parts))', "host, parts"),
+        "{pkg}.Probe()",
+    ),
+    "sliced_bytes": (
+        line("sliced_bytes", "host string, raw []byte, n int", 'fmt.Sprintf("%s: %s", host, raw[:n])', "host, raw, 3"),
+        "{pkg}.Probe()",
+    ),
+    "converted": (
+        line(
+            "converted",
+            "host string, raw []byte, n int",
+            'fmt.Sprintf("%s: %s", host, string(raw[:n]))',
+            "host, raw, 3",
+        ),
+        "{pkg}.Probe()",
+    ),
+    "std_call": (
+        line(
+            "std_call",
+            "root, p string",
+            'fmt.Sprintf("%s/%s", root, strings.TrimPrefix(p, "/"))',
+            'host, "/x"',
+            STRINGS,
+        ),
+        "{pkg}.Probe()",
+    ),
+    # Next writes state, which fmt's call read after Next ran: so does the concatenation
+    "call_writes_operand": (
+        line("call_writes_operand", "", 'fmt.Sprintf("%s %s", state, Next())', ""),
+        "{pkg}.Probe()",
+    ),
+    # an integer after the call: strconv's call runs after Next in the concatenation, as fmt read seq after it
+    "call_then_integer": (line("call_then_integer", "", 'fmt.Sprintf("%s %d", Next(), seq)', ""), "{pkg}.Probe()"),
+    # Errorf's errors.New is a call where fmt.Errorf stood: its argument is read before Next, as fmt's were
+    "errorf_before_call": (
+        line(
+            "errorf_before_call", "", 'errors.Join(fmt.Errorf("at %s", state), errors.New(Next()))', "", ERRORS, "error"
+        ),
+        "{pkg}.Probe()",
+    ),
+}
+
+# A check's label read through a pointer that Probe passes nil, with the panic (and what ran) as the result.
+CHECK = """type check struct{ name string }
+
+// Line labels a check.
+//
+//go:noinline
+func Line(c *check, xs []string, n, d int) {results} {
+	return {line}
+}
+
+// Probe labels a nil check: its panic and the state.
+func Probe() (out string) {
+	defer func() { out = fmt.Sprint(recover()) + "; " + state }()
+	Line({args})
+	return
+}
+"""
+
+
+def nil_check(name: str, results: str, line: str, args: str) -> str:
+    body = CHECK.replace("{results}", results).replace("{line}", line).replace("{args}", args)
+    return case(name, body)
+
+
+DECLINES = {
+    # strconv prints seq in the concatenation, a call run before Next; fmt read seq after Next
+    "integer_then_call": (
+        line("integer_then_call", "", 'fmt.Sprintf("%d %s", seq, Next())', ""),
+        "it prints seq with strconv",
+    ),
+    # go1.24.11 raises the index's panic first in the concatenation, fmt's call the nil pointer's
+    "nil_then_index": (
+        nil_check("nil_then_index", "string", 'fmt.Sprintf("%s %s", c.name, xs[n])', "nil, nil, 2, 0"),
+        "xs[n] may panic on its bounds and c.name reads through a pointer",
+    ),
+    # the division beside it: fmt's call indexes first, the concatenation divides first
+    "index_beside_division": (
+        nil_check(
+            "index_beside_division", "(int, string)", 'n / d, fmt.Sprintf("%s=%s", key, xs[n])', "nil, nil, 1, 0"
+        ),
+        "xs[n] may panic on its bounds, and its statement also evaluates n / d",
+    ),
+    # two bounds: gc does not raise them left to right, and nothing says it keeps one order in both forms
+    "two_bounds": (
+        line("two_bounds", "xs []string, n int", 'fmt.Sprintf("%s: %s..%s", host, xs[0], xs[n])', "parts, 1"),
+        "xs[0] and xs[n] may both panic on their bounds",
+    ),
+    # an interface key may hold an unhashable value: reading the map may panic
+    "interface_key": (
+        line("interface_key", "m map[any]string, k any", 'fmt.Sprintf("%s[%s]", host, m[k])', "nil, 1"),
+        "it formats m[k], not a constant or a variable",
+    ),
+    # an index computed by a call or by a division is no plain read
+    "called_index": (
+        line("called_index", "xs []string", 'fmt.Sprintf("%s[%s]", host, xs[len(Next())])', "parts"),
+        "it formats xs[len(Next())], not a constant or a variable",
+    ),
+    "divided_index": (
+        line("divided_index", "xs []string, n, d int", 'fmt.Sprintf("%s[%s]", host, xs[n/d])', "parts, 1, 1"),
+        "it formats xs[n/d], not a constant or a variable",
+    ),
+    # a channel's length moves under another goroutine's send
+    "channel_length": (
+        line("channel_length", "ch chan int", 'fmt.Sprintf("%s queued %d", host, len(ch))', "make(chan int, 2)"),
+        "it formats len(ch), not a constant or a variable",
+    ),
+    "channel_indexed": (
+        line("channel_indexed", "xs []string, ch chan int", 'fmt.Sprintf("%s[%s]", host, xs[len(ch)])', "parts, nil"),
+        "it formats xs[len(ch)], not a constant or a variable",
+    ),
+    # strconv of a call's result in a function the compiler inlines: the call inlined into the append could cost
+    # more than the inliner's budget (iface-sprintf-ints' Elapsed went to 81 under go1.27.3)
+    "inlined_printed_call": (
+        case(
+            "inlined_printed_call",
+            "// Elapsed labels a duration.\nfunc Elapsed(op string, d time.Duration) string {\n"
+            '\treturn fmt.Sprintf("%s took %dms", op, d.Milliseconds())\n}\n',
+            '"fmt"\n\t"time"',
+        ),
+        "strconv call(s) could cost its inliner more than its budget",
+    ),
+    # a call whose result is a named type: fmt calls its String
+    "named_result": (
+        line("named_result", "", 'fmt.Sprintf("%s took %s", host, wait())', "", '"fmt"\n\t"time"')
+        + "\nfunc wait() time.Duration { return 1500 * time.Millisecond }\n",
+        "it formats wait(), not a constant or a variable",
+    ),
+    # a conversion of anything but a []byte (a rune's) is no read this proof measured
+    "rune_conversion": (
+        line("rune_conversion", "r rune", 'fmt.Sprintf("%s %s", host, string(r))', "'x'"),
+        "it formats string(r), not a constant or a variable",
+    ),
+    # a slice of a named string type keeps its type, and its String
+    "named_slice": (
+        line("named_slice", "l Label", 'fmt.Sprintf("%s[%s]", host, l[1:])', '"xy"')
+        + '\n// Label is a tag.\ntype Label string\n\nfunc (l Label) String() string { return "label " + string(l) }\n',
+        "it formats l[1:], not a constant or a variable",
+    ),
+}
+
+
+def _naive(old: str, new: str):
+    return lambda s: s.replace(old, new)
+
+
+NAIVE = {
+    "integer_then_call": (
+        lambda s: s.replace('fmt.Sprintf("%d %s", seq, Next())', 'strconv.Itoa(seq) + " " + Next()').replace(
+            '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "nil_then_index": (_naive('fmt.Sprintf("%s %s", c.name, xs[n])', 'c.name + " " + xs[n]'), "{pkg}.Probe()"),
+    "index_beside_division": (_naive('fmt.Sprintf("%s=%s", key, xs[n])', 'key + "=" + xs[n]'), "{pkg}.Probe()"),
+    "named_slice": (_naive('fmt.Sprintf("%s[%s]", host, l[1:])', 'host + "[" + string(l[1:]) + "]"'), "{pkg}.Probe()"),
+}
+
+globals().update(case_suite("iface-operands", RULE, FIXES, DECLINES, NAIVE))
+
+
+def test_operands_are_written_as_they_stand(proposed):
+    fix = only_fix(proposed["std_call"])
+    after = edited(FIXES["std_call"][0], fix)
+    assert 'return root + "/" + strings.TrimPrefix(p, "/")' in after, after
+    # the compiler spells an inlined call's result ~r0 in the concatenation's message: both spellings are claimed
+    assert 'root + "/" + ~r0 escapes to heap' in fix.claim.messages, fix.claim
+    after = edited(FIXES["sliced_bytes"][0], only_fix(proposed["sliced_bytes"]))
+    assert 'return host + ": " + string(raw[:n])' in after, after
+    after = edited(FIXES["errorf_before_call"][0], only_fix(proposed["errorf_before_call"]))
+    assert 'errors.Join(errors.New("at " + state), errors.New(Next()))' in after, after
