@@ -8,7 +8,8 @@ signed, a uint, uint8…uint64 (byte is uint8) or uintptr as unsigned, for `%d` 
 writes a minus sign for a negative value and then the digits of its magnitude (`-u` of the uint64, which holds
 MinInt64's), exactly strconv.AppendInt(dst, int64(x), 10) and AppendUint(dst, uint64(x), 10). A bool under `%t`
 or `%v` is fmtBoolean's "true" or "false", strconv.FormatBool's constants. A predeclared type has no method, so
-handleMethods calls none (a named type may: `type Port int` with String, `type Code int` with Format, declined).
+handleMethods calls none; a defined type's operand prints its underlying type's value where it declares none fmt
+calls for the verb (methodless.py), converted to that type.
 A constant of such a type (go/types' value, steady in every build) prints its decimal text or true/false inline.
 
 The allocations, measured with testing.AllocsPerRun under go1.24.11 and go1.27.3 (probe iface-sprintf-ints):
@@ -47,12 +48,13 @@ class Number(NamedTuple):
 
     node: Node
     kind: str
+    named: bool = False  # of a defined type of that underlying type (methodless.py): written converted to it
 
 
-def number(kind: str | None, operand: Node, verb: str) -> Number | None:
-    """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type) is an
-    integer's or bool's the verb prints as such."""
-    return Number(operand, kind) if kind is not None and kind in PRINTED.get(verb, ()) else None
+def number(kind: str | None, operand: Node, verb: str, named: bool = False) -> Number | None:
+    """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type, or of
+    a defined type's underlying one: named) is an integer's or bool's the verb prints as such."""
+    return Number(operand, kind, named) if kind is not None and kind in PRINTED.get(verb, ()) else None
 
 
 def constant_text(value: str, verb: str) -> bytes | None:
@@ -113,16 +115,21 @@ def whole_body(call: Node) -> bool:
 
 def written(piece: Number, alone: bool) -> bytes:
     """The Go expression printing the piece: alone, the whole call's string; else a concatenation's operand."""
-    operand = text(piece.node)
     if piece.kind == "bool":
-        return b"strconv.FormatBool(" + operand + b")"
+        return b"strconv.FormatBool(" + _converted(piece, b"bool") + b")"
     if alone and piece.kind == "int":
-        return b"strconv.Itoa(" + operand + b")"
+        return b"strconv.Itoa(" + _converted(piece, b"int") + b")"
     wide, function = (b"int64", b"Int") if piece.kind in SIGNED else (b"uint64", b"Uint")
-    value = operand if piece.kind == wide.decode() else wide + b"(" + operand + b")"
+    value = _converted(piece, wide)
     if alone:
         return b"strconv.Format" + function + b"(" + value + b", 10)"
     return b"string(strconv.Append" + function + b"(make([]byte, 0, 20), " + value + b", 10))"
+
+
+def _converted(piece: Number, kind: bytes) -> bytes:
+    """The operand as a value of the predeclared type kind: converted unless it is of that type already."""
+    operand = text(piece.node)
+    return operand if piece.kind == kind.decode() and not piece.named else kind + b"(" + operand + b")"
 
 
 def names(piece: Number, alone: bool) -> tuple[str, ...]:
