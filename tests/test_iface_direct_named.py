@@ -243,14 +243,16 @@ def test_a_method_some_build_or_test_declares_declines_where_fmt_calls_it(tmp_pa
     assert ran.returncode != 0 and "[1]" in out and "sev 2" in out, out
 
 
-# The operand another build types otherwise: `cur` is a Level here and, under -tags other, an Other with String.
+# The operand another build types otherwise: the field `cur.lvl` is a Level here and, under -tags other, an Other
+# with String.
 STEADY = {
     "line.go": 'package steady\n\nimport "fmt"\n\n// Level is a level.\ntype Level int\n\n'
     '// Other is another level.\ntype Other int\n\nfunc (Other) String() string { return "other" }\n\n'
-    '// Line labels the current level.\nfunc Line() string { return fmt.Sprintf("lvl=%v", cur) }\n\n'
+    "var cur = holder{3}\n\n// Line labels the current level.\n"
+    'func Line() string { return fmt.Sprintf("lvl=%v", cur.lvl) }\n\n'
     "var _ = fmt.Sprint\n",
-    "cur_plain.go": "//go:build !other\n\npackage steady\n\nvar cur Level = 3\n",
-    "cur_other.go": "//go:build other\n\npackage steady\n\nvar cur Other = 3\n",
+    "cur_plain.go": "//go:build !other\n\npackage steady\n\ntype holder struct{ lvl Level }\n",
+    "cur_other.go": "//go:build other\n\npackage steady\n\ntype holder struct{ lvl Other }\n",
 }
 
 
@@ -259,19 +261,21 @@ def test_an_operand_another_build_types_otherwise_declines(tmp_path, toolchain):
     main = 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/steady"\n)\n\n'
     main += "func main() { fmt.Println(steady.Line()) }\n"
     root = module(tmp_path, {**files, "cmd/main.go": main})
-    assert_declines(proposals(root, RULE)["example.com/m/steady"], "it formats cur")
+    assert_declines(proposals(root, RULE)["example.com/m/steady"], "it formats cur.lvl")
     assert toolchain.run(["run", "-tags", "other", "./cmd"], str(root)).stdout.decode() == "lvl=other\n"
-    naive = STEADY["line.go"].replace('fmt.Sprintf("lvl=%v", cur)', '"lvl=" + strconv.Itoa(int(cur))')
+    naive = STEADY["line.go"].replace('fmt.Sprintf("lvl=%v", cur.lvl)', '"lvl=" + strconv.Itoa(int(cur.lvl))')
     (root / "steady/line.go").write_text(naive.replace('import "fmt"', 'import (\n\t"fmt"\n\t"strconv"\n)'))
     assert toolchain.run(["run", "-tags", "other", "./cmd"], str(root)).stdout.decode() == "lvl=3\n"
 
 
 def _underlying(tmp_path, files: dict[str, str], name: str = "ID", file: str = "id.go") -> str | None:
     """methodless.underlying for an operand of type name declared in file among files, by a stand-in TypeInfo."""
+    directory = tmp_path / f"d{len(list(tmp_path.iterdir()))}"
+    directory.mkdir()
     for path, code in files.items():
-        (tmp_path / path).write_text(code)
-    named = {"basic": "int", "name": name, "file": str(tmp_path / file) if file else ""}
-    facts = namespaces.SimpleNamespace(named=lambda *_: named, printed=lambda *_: True)
+        (directory / path).write_text(code)
+    named = {"basic": "int", "name": name, "file": str(directory / file) if file else ""}
+    facts = namespaces.SimpleNamespace(named=lambda *_: named)
     view = namespaces.SimpleNamespace(memo={})
     operand = parse(b"x").root_node
     return methodless.underlying(view, facts, "p.go", operand, "%v")
@@ -281,7 +285,7 @@ def test_what_the_directory_cannot_show_declines(tmp_path, monkeypatch):
     plain = {"id.go": "package p\n\ntype ID int\n"}
     assert _underlying(tmp_path, plain) == "int"
     # no file known (cgo's, an import go list does not name): the working directory is no place to look
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path / "d0")  # where plain's id.go declares an ID without methods
     assert _underlying(tmp_path, plain, file="") is None
     # declared twice (per build): which one is this build's is not read here
     assert _underlying(tmp_path, {**plain, "id_windows.go": "package p\n\ntype ID string\n"}) is None
@@ -289,8 +293,11 @@ def test_what_the_directory_cannot_show_declines(tmp_path, monkeypatch):
 
 def test_a_method_the_reading_cannot_place_declines(tmp_path):
     base = {"id.go": "package p\n\ntype ID int\n"}
-    # a file that does not parse may declare String
-    assert _underlying(tmp_path, {**base, "bad.go": "package p\n\nfunc (i ID) String() string { return \n"}) is None
+    # a file tree-sitter-go cannot parse (newer syntax) may declare String where no method_declaration shows it
+    assert (
+        _underlying(tmp_path, {**base, "bad.go": 'package p\n\nvar x = [\nfunc (i ID) String() string { return "" }\n'})
+        is None
+    )
     # a method on a receiver the reading cannot name (generic) may be ID's
     generic = 'package p\n\ntype List[T any] []T\n\nfunc (l List[T]) String() string { return "" }\n'
-    assert _underlying(tmp_path / "", {"id.go": base["id.go"], "list.go": generic}) is None
+    assert _underlying(tmp_path, {"id.go": base["id.go"], "list.go": generic}) is None

@@ -237,7 +237,7 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     ident = _field(types, path, operand)
     basic = underlying(view, types, path, operand, verb)  # a defined type's, where fmt calls no method of it
     steady = types.printed(path, operand.start_byte, operand.end_byte)
-    if ident is not None and basic is None and (ident.named is not None or not steady):
+    if ident is not None and (not steady or basic is None and ident.named is not None):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
     value = types.constant(path, operand.start_byte, operand.end_byte)
     # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named

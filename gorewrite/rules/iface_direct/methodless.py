@@ -14,9 +14,9 @@ Whether the type declares one of those methods must hold in every build and unde
 the type's package directory is read, whatever build or test compiles it (a `_windows.go` file, a
 `//go:build linux` one, a `_test.go` one, generated ones), and any method of such a name on the type, or on a
 receiver the reading cannot name (generic, or a file that does not parse), declines; so does a type whose name
-those files declare more than once (per build). The type itself must be one every build gives the operand
-(typeinfo.printed). Another package's type is read in its directory (std's in the GOROOT the run's types come
-from) the same way.
+those files declare more than once (per build). That every build gives the operand this type (typeinfo.printed) is
+the caller's to ask, as for any operand: today that holds for the package's own types and std's, not a dependency's.
+A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain).
 """
 
 from __future__ import annotations
@@ -36,10 +36,11 @@ ANY = ("Format", "Error", "String", "GoString")  # a verb not known: every metho
 
 def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
     """The predeclared type (go/types' name: "int64", "byte", "bool", "string") whose value fmt prints for the
-    operand under the verb (None: any verb), where the operand's type is a defined type of that underlying type
-    that declares no method fmt calls for it in any build; None otherwise."""
+    operand under the verb (None: any verb), where the operand's type (in this build: typeinfo.printed says whether
+    in every build) is a defined type of that underlying type declaring no method fmt calls for it in any build;
+    None otherwise."""
     named = types.named(path, operand.start_byte, operand.end_byte)
-    if named is None or not named["file"] or not types.printed(path, operand.start_byte, operand.end_byte):
+    if named is None or not named["file"]:
         return None
     declared = memo(view, ("methodless", os.path.dirname(named["file"]), named["name"]), lambda: _declared(named))
     if declared is None or set(declared) & set(CALLED.get(verb, ANY) if verb else ANY):
