@@ -301,3 +301,6 @@ def test_a_method_the_reading_cannot_place_declines(tmp_path):
     # a method on a receiver the reading cannot name (generic) may be ID's
     generic = 'package p\n\ntype List[T any] []T\n\nfunc (l List[T]) String() string { return "" }\n'
     assert _underlying(tmp_path, {"id.go": base["id.go"], "list.go": generic}) is None
+    # a method declared on an alias of ID is ID's
+    alias = 'package p\n\ntype Alias = ID\n\nfunc (Alias) String() string { return "" }\n'
+    assert _underlying(tmp_path, {"id.go": base["id.go"], "alias.go": alias}) is None

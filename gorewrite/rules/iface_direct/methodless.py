@@ -13,9 +13,10 @@ underlying type is not a struct or interface has only the methods declared on it
 Whether the type declares one of those methods must hold in every build and under `go test`: every .go file of
 the type's package directory is read, whatever build or test compiles it (a `_windows.go` file, a
 `//go:build linux` one, a `_test.go` one, generated ones), and any method of such a name on the type, or on a
-receiver the reading cannot name (generic, or a file that does not parse), declines; so does a type whose name
-those files declare more than once (per build). That every build gives the operand this type (typeinfo.printed) is
-the caller's to ask, as for any operand: today that holds for the package's own types and std's, not a dependency's.
+receiver that may be it (generic, any alias, `type A = ID; func (A) String()`, or in a file that does not parse),
+declines; so does a type whose name those files declare more than once (per build). That every build gives the
+operand this type (typeinfo.printed) is the caller's to ask, as for any operand: today that holds for the package's
+own types and std's, not a dependency's.
 A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain).
 """
 
@@ -50,8 +51,10 @@ def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
 
 def _declared(named: dict) -> list[str] | None:
     """The names of the methods with a value receiver its package's files declare on the type, in any build (a
-    receiver not named: any method's); None when a file does not parse or the type is not declared once."""
-    methods, types = [], 0
+    receiver not named, or named by an alias, `type A = ID; func (A) String()`: any method's); None when a file
+    does not parse or the type is not declared once."""
+    found: list[tuple[str | None, str]] = []  # (the receiver's type name, the method's name) of value receivers
+    aliases, types = set(), 0
     for path in go_files(os.path.dirname(named["file"])):
         root = parsed(path)
         if root.has_error:
@@ -60,13 +63,15 @@ def _declared(named: dict) -> list[str] | None:
             if node.type == "type_declaration":
                 specs = [s for s in walk(node) if s.type in ("type_spec", "type_alias")]
                 types += sum(text(s.child_by_field_name("name")) == named["name"].encode() for s in specs)
+                aliases |= {text(s.child_by_field_name("name")).decode() for s in specs if s.type == "type_alias"}
             if node.type != "method_declaration":
                 continue
             receiver = node.child_by_field_name("receiver")
             owner = receiver_type(receiver)
-            if owner is None or owner == named["name"] and not _pointer(receiver):
-                methods.append(text(node.child_by_field_name("name")).decode())
-    return methods if types == 1 else None
+            if owner is None or not _pointer(receiver):
+                found.append((owner, text(node.child_by_field_name("name")).decode()))
+    ours = {None, named["name"], *aliases}
+    return [method for owner, method in found if owner in ours] if types == 1 else None
 
 
 def _pointer(receiver: Node) -> bool:
