@@ -30,6 +30,7 @@ HELPER_FILES = (
     "decoders.go",
     "widest.go",
     "declared.go",
+    "named.go",
     "go.mod",
 )
 

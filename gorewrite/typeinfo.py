@@ -159,6 +159,11 @@ class TypeInfo:
         package's own, declared from such names)?"""
         return (start, end) in self.boxes.get("printed", {}).get(path, ())
 
+    def named(self, path: str, start: int, end: int) -> dict | None:
+        """fmt's argument spanning [start, end) where its type is a defined integer, bool or string type (gotypes
+        named.go): its underlying type's name ("basic"), the type's name ("name") and declaring file ("file")."""
+        return self.boxes.get("named", {}).get(path, {}).get((start, end))
+
     def selected(self, path: str, start: int, end: int) -> tuple[str, bool] | None:
         """The type of the field fmt's argument spanning [start, end) selects from a variable through fields alone
         (`l.From`; `g.buf` of `&g.buf`), and whether a pointer lies on the way (evaluating it may then panic);
@@ -232,7 +237,7 @@ def load(toolchain: Toolchain, package: Package, ranges: dict[str, list[tuple[in
             for path, records in (found.get(k) or {}).items()
         }
         for k, f in (("types", "id"), ("values", "value"), ("fields", None), ("literals", "value"), ("bytes", "value"))
-        + (("boxed", "id"), ("selected", None))
+        + (("boxed", "id"), ("selected", None), ("named", None))
     }
     boxes["implements"] = frozenset(tuple(pair) for pair in found.get("implements") or ())
     for key in ("predeclared", "printed"):

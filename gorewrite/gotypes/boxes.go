@@ -66,6 +66,8 @@ type boxFacts struct {
 	// Printed: by file, the spans of arguments of fmt's functions whose type holds in every build (steadyOperand):
 	// a variable another build declares otherwise may be of a type whose String fmt calls there.
 	Printed map[string][][2]int `json:"printed"`
+	// Named: by file, the arguments of fmt's functions of a defined integer, bool or string type (named.go).
+	Named map[string][]namedOperand `json:"named"`
 	// Selected: by file, the arguments of fmt's functions (and the operand of an `&` argument) that select a field
 	// of a variable through fields alone (`l.From`, `g.buf`): the field's type, and whether a pointer lies on the
 	// way (go/types' Selection.Indirect on any link), where evaluating it may panic.
@@ -90,7 +92,8 @@ type boxFacts struct {
 func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 	facts := boxFacts{Types: map[string][]typeKey{}, Values: map[string][]constText{}, Fields: map[string][]fieldOf{},
 		Literals: map[string][]constText{}, Bytes: map[string][]constText{}, Boxed: map[string][]typeKey{},
-		Predeclared: map[string][][2]int{}, Printed: map[string][][2]int{}, Selected: map[string][]selected{}}
+		Predeclared: map[string][][2]int{}, Printed: map[string][][2]int{}, Selected: map[string][]selected{},
+		Named: map[string][]namedOperand{}}
 	var seen []types.Type
 	steady := map[types.Object]bool{} // names steadyOperand found steady
 	id := func(t types.Type) int {
@@ -111,6 +114,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		}
 		keys, values, fields, literals, bytes := []typeKey{}, []constText{}, []fieldOf{}, []constText{}, []constText{}
 		boxed, predeclared, printed, chains := []typeKey{}, [][2]int{}, [][2]int{}, []selected{}
+		named := []namedOperand{}
 		key := func(e ast.Expr, t types.Type) {
 			if t == nil || hasTypeParam(t) {
 				return
@@ -156,6 +160,9 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 					if c.steadyOperand(a, steady) {
 						printed = append(printed, [2]int{tf.Offset(a.Pos()), tf.Offset(a.End())})
 					}
+					if o, ok := c.namedBasic(a, tf); ok {
+						named = append(named, o)
+					}
 					if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
 						a = u.X
 					}
@@ -194,6 +201,7 @@ func (c *checked) boxes(ranges map[string][][2]int) boxFacts {
 		facts.Types[tf.Name()], facts.Values[tf.Name()], facts.Fields[tf.Name()] = keys, values, fields
 		facts.Literals[tf.Name()], facts.Bytes[tf.Name()], facts.Boxed[tf.Name()] = literals, bytes, boxed
 		facts.Predeclared[tf.Name()], facts.Printed[tf.Name()], facts.Selected[tf.Name()] = predeclared, printed, chains
+		facts.Named[tf.Name()] = named
 	}
 	facts.Methods, facts.Wants, facts.Origins = map[int]map[string][]string{}, map[int][]string{}, map[int][]string{}
 	for ci, ct := range concrete {

@@ -51,6 +51,7 @@ from gorewrite.rulekit import add_import, language_minor, node_at
 from gorewrite.rules.iface_direct import digits, errorf, evaluated, importing
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import operand_type
+from gorewrite.rules.iface_direct.methodless import underlying
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -240,14 +241,18 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     it prints something else, or may run code."""
     shown = text(operand).decode()
     ident = _field(types, path, operand)
-    if ident is not None and (ident.named is not None or not types.printed(path, operand.start_byte, operand.end_byte)):
+    basic = underlying(view, types, path, operand, verb)  # a defined type's, where fmt calls no method of it
+    steady = types.printed(path, operand.start_byte, operand.end_byte)
+    if ident is not None and (not steady or basic is None and ident.named is not None):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
     value = types.constant(path, operand.start_byte, operand.end_byte)
     # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
     array = digits.byte_array(operand_type(types, path, operand), verb)  # `sum` of sha256.Sum256's [32]byte
-    problem = plain(types, path, operand, array) if ident is None or value is not None else None
+    problem = plain(view, types, path, operand, verb, array) if ident is None or value is not None else None
     if problem:
         return problem
+    if basic is not None and value is None:
+        return _named(view, types, path, operand, verb, basic)
     if value is not None:
         data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
         data = data if data is not None else digits.constant_text(value, verb)
@@ -262,6 +267,19 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
         return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
     if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
         return f"{shown} would be converted by string(…), a name the package declares"
+    return (operand, True)
+
+
+def _named(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str, basic: str) -> Piece | str:
+    """The piece of an operand of a defined type whose underlying type is basic: printValue prints its value as
+    that type's (methodless.py), written converted to it (`int64(id)`, `bool(on)`, `string(status)`)."""
+    number = digits.number(basic, operand, verb, named=True)
+    if number is not None:
+        return number
+    if basic != "string" or verb not in ("%s", "%v"):
+        return f"{verb} of {text(operand).decode()} ({basic}) prints other bytes than a concatenation would hold"
+    if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
+        return f"{text(operand).decode()} would be converted by string(…), a name the package declares"
     return (operand, True)
 
 

@@ -8,7 +8,8 @@ signed, a uint, uint8…uint64 (byte is uint8) or uintptr as unsigned, for `%d` 
 writes a minus sign for a negative value and then the digits of its magnitude (`-u` of the uint64, which holds
 MinInt64's), exactly strconv.AppendInt(dst, int64(x), 10) and AppendUint(dst, uint64(x), 10). A bool under `%t`
 or `%v` is fmtBoolean's "true" or "false", strconv.FormatBool's constants. A predeclared type has no method, so
-handleMethods calls none (a named type may: `type Port int` with String, `type Code int` with Format, declined).
+handleMethods calls none; a defined type's operand prints its underlying type's value where it declares none fmt
+calls for the verb (methodless.py), converted to that type.
 A constant of such a type (go/types' value, steady in every build) prints its decimal text or true/false inline.
 
 The allocations, measured with testing.AllocsPerRun under go1.24.11 and go1.27.3 (probe iface-sprintf-ints):
@@ -60,13 +61,14 @@ class Number(NamedTuple):
     node: Node
     kind: str
     verb: str = "%d"
+    named: bool = False  # of a defined type of that underlying type (methodless.py): written converted to it
 
 
-def number(kind: str | None, operand: Node, verb: str) -> Number | None:
-    """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type) is an
-    integer's or bool's the verb prints as such."""
+def number(kind: str | None, operand: Node, verb: str, named: bool = False) -> Number | None:
+    """The operand as the piece the verb prints of it, where its type (go/types' name of a predeclared type, or of
+    a defined type's underlying one: named) is an integer's or bool's the verb prints as such."""
     if kind is not None and (kind in PRINTED.get(verb, ()) or byte_array(kind, verb)):
-        return Number(operand, kind, verb)
+        return Number(operand, kind, verb, named)
     return None
 
 
@@ -148,9 +150,9 @@ def whole_body(call: Node) -> bool:
 
 def written(piece: Number, alone: bool) -> bytes:
     """The Go expression printing the piece: alone, the whole call's string; else a concatenation's operand."""
-    operand = text(piece.node)
     if piece.kind == "bool":
-        return b"strconv.FormatBool(" + operand + b")"
+        return b"strconv.FormatBool(" + _converted(piece, b"bool") + b")"
+    operand = text(piece.node)
     if piece.verb == "%c":
         return b"string(" + _rune(piece) + b")"
     if _hexed(piece):
@@ -160,9 +162,9 @@ def written(piece: Number, alone: bool) -> bytes:
         return b"string(strconv.AppendQuoteRune(make([]byte, 0, %d), %s))" % (QUOTED, _rune(piece))
     base = BASES.get(piece.verb, 10)
     if alone and piece.kind == "int" and base == 10:
-        return b"strconv.Itoa(" + operand + b")"
+        return b"strconv.Itoa(" + _converted(piece, b"int") + b")"
     wide, function = (b"int64", b"Int") if piece.kind in SIGNED else (b"uint64", b"Uint")
-    value = operand if piece.kind == wide.decode() else wide + b"(" + operand + b")"
+    value = _converted(piece, wide)
     if alone:
         return b"strconv.Format%s(%s, %d)" % (function, value, base)
     return b"string(strconv.Append%s(make([]byte, 0, %d), %s, %d))" % (function, SIZES[base], value, base)
@@ -172,7 +174,7 @@ def _rune(piece: Number) -> bytes:
     """The operand as a rune: rune(x) keeps the value of every NARROW type in int32's range, and makes one past it
     (a uint32 over MaxInt32) negative, where string and AppendQuoteRune write RuneError as fmt does."""
     operand = text(piece.node)
-    return operand if piece.kind in ("rune", "int32") else b"rune(" + operand + b")"
+    return operand if piece.kind in ("rune", "int32") and not piece.named else b"rune(" + operand + b")"
 
 
 def converted(piece: object) -> bool:
@@ -192,10 +194,16 @@ def copied(pieces: list) -> str | None:
     return f"{needy[0].verb} of {shown} would be copied, with no constant in the concatenation: fmt may not allocate"
 
 
+def _converted(piece: Number, kind: bytes) -> bytes:
+    """The operand as a value of the predeclared type kind: converted unless it is of that type already."""
+    operand = text(piece.node)
+    return operand if piece.kind == kind.decode() and not piece.named else kind + b"(" + operand + b")"
+
+
 def names(piece: Number, alone: bool) -> tuple[str, ...]:
     """The universe's names written() writes besides strconv, and the operand's type's: each must mean Go's own."""
     wide = "int64" if piece.kind in SIGNED else "uint64"
-    rune = () if piece.kind in ("rune", "int32") else ("rune",)
+    rune = () if piece.kind in ("rune", "int32") and not piece.named else ("rune",)
     if piece.verb == "%c":
         return (piece.kind, "string", *rune)
     if _hexed(piece):

@@ -43,6 +43,7 @@ from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, o
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
 from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow, ungrown
 from gorewrite.rules.iface_direct.lent import BYTES, lent, read_late
+from gorewrite.rules.iface_direct.methodless import underlying
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
@@ -154,7 +155,7 @@ def _split(view: PackageView, types: TypeInfo, path: str, call: Node) -> Split |
     if sum(d.operands for d in found) != len(operands):
         return "its format takes another number of operands than the call gives (fmt prints MISSING or EXTRA)"
     for operand in operands:
-        problem = plain(types, path, operand)
+        problem = plain(view, types, path, operand)
         if problem:
             return problem
     builder = _builds(types, path, call)
@@ -216,12 +217,15 @@ def _writer(types: TypeInfo, path: str, arg: Node) -> bytes | str:
     return text(arg)
 
 
-def plain(types: TypeInfo, path: str, operand: Node, also: tuple[str, ...] = ()) -> str | None:
+def plain(
+    view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None = None, also: tuple[str, ...] = ()
+) -> str | None:
     """Why fmt may run the program's code formatting the operand (a method of its type, or of its elements', which
     could see the writes apart), or evaluating it later could give another value or run code; None when it is a
-    constant or a variable of a predeclared type or []byte, or such a field of a variable's value (fields.py):
-    nothing but the Buffer's writes runs between pieces. also: types the caller admits besides (a byte array's, whose
-    %x concatenated.py writes)."""
+    constant or a variable of a predeclared type or []byte, or of a defined integer, bool or string type declaring
+    no method fmt calls for the verb (None: any verb; methodless.py), or such a field of a variable's value
+    (fields.py): nothing but the Buffer's writes runs between pieces. also: types the caller admits besides (a byte
+    array's, whose %x concatenated.py writes)."""
     shown = text(operand).decode()
     if types.constant(path, operand.start_byte, operand.end_byte) is not None:
         if types.predeclared(path, operand.start_byte, operand.end_byte):
@@ -229,12 +233,13 @@ def plain(types: TypeInfo, path: str, operand: Node, also: tuple[str, ...] = ())
         return f"it formats {shown}, a constant of a type whose methods fmt may call between the writes"
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
     field = field_type(types, path, operand)
+    methodless = underlying(view, types, path, operand, verb) is not None
     if field is not None:
-        if field not in BASIC and field not in also:
+        if field not in BASIC and field not in also and not methodless:
             return f"it formats {shown} of {field}: fmt may call its methods or read it between the writes"
     elif ident is None or ident.kind not in VARIABLES:
         return f"it formats {shown}, not a constant or a variable: a split call would evaluate it later"
-    elif ident.named is not None or ident.type not in BASIC and ident.type not in also:
+    elif (ident.named is not None or ident.type not in BASIC and ident.type not in also) and not methodless:
         kind = ident.named or ident.type or "a type gorewrite cannot tell"
         return f"it formats {shown} of {kind}: fmt may call its methods or read it between the writes"
     if not types.printed(path, operand.start_byte, operand.end_byte):  # `id := other.ID()`, a Hex under -tags hexed

@@ -1,0 +1,3 @@
+module example.com/probes/iface-named
+
+go 1.22

@@ -1,0 +1,3 @@
+package accounts
+
+func (l Level) String() string { return [...]string{"debug", "info", "warn"}[l%3] }

@@ -1,0 +1,82 @@
+"""Operands of a defined integer, bool or string type (`type UserID int64`, `type Status string`, `type Flag bool`)
+that fmt prints as their underlying type's value, because by fmt/print.go (go1.24 and go1.27 alike) it runs none
+of their methods for the verb.
+
+printArg's type switch matches only predeclared types (and reflect.Value), so a defined type goes to handleMethods
+and then printValue, which prints an integer kind by fmtInteger, a bool by fmtBool and a string by fmtString: the
+bytes the underlying type's value prints. handleMethods calls a Formatter's Format for every verb, Error or String
+only for %v %s %x %X %q, GoString only for %#v. The interface holds a copy of the operand's value (a variable, a
+field, a field read through a pointer alike: the operand's type is the defined type, not a pointer to it), whose
+method set is the methods declared with a value receiver: a method on *T is never called. A defined type whose
+underlying type is not a struct or interface has only the methods declared on it: none come by embedding.
+
+Whether the type declares one of those methods must hold in every build and under `go test`: every .go file of
+the type's package directory is read, whatever build or test compiles it (a `_windows.go` file, a
+`//go:build linux` one, a `_test.go` one, generated ones), and any method of such a name on the type, or on a
+receiver that may be it (generic, any alias, `type A = ID; func (A) String()`, or in a file that does not parse),
+declines; so does a type whose name those files declare more than once (per build). That every build gives the
+operand this type (typeinfo.printed) is the caller's to ask, as for any operand: today that holds for the package's
+own types and std's, not a dependency's.
+A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain).
+"""
+
+from __future__ import annotations
+
+import os
+
+from gorewrite.build_files import go_files, parsed
+from gorewrite.proposals import PackageView
+from gorewrite.rulekit import memo
+from gorewrite.syntax import Node, receiver_type, text, unparen_type, walk
+from gorewrite.typeinfo import TypeInfo
+
+# handleMethods: Format for every verb, Error or String for %v %s %x %X %q, GoString only for %#v
+CALLED = dict.fromkeys(("%d", "%t", "%o", "%b", "%c"), ("Format",)) | dict.fromkeys(
+    ("%v", "%s", "%x", "%q"), ("Format", "Error", "String")
+)
+ANY = ("Format", "Error", "String", "GoString")  # a verb not known: every method handleMethods may call
+
+
+def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
+    """The predeclared type (go/types' name: "int64", "byte", "bool", "string") whose value fmt prints for the
+    operand under the verb (None: any verb), where the operand's type (in this build: typeinfo.printed says whether
+    in every build) is a defined type of that underlying type declaring no method fmt calls for it in any build;
+    None otherwise."""
+    named = types.named(path, operand.start_byte, operand.end_byte)
+    if named is None or not named["file"]:
+        return None
+    declared = memo(view, ("methodless", os.path.dirname(named["file"]), named["name"]), lambda: _declared(named))
+    if declared is None or set(declared) & set(CALLED.get(verb, ANY) if verb else ANY):
+        return None
+    return named["basic"]
+
+
+def _declared(named: dict) -> list[str] | None:
+    """The names of the methods with a value receiver its package's files declare on the type, in any build (a
+    receiver not named, or named by an alias, `type A = ID; func (A) String()`: any method's); None when a file
+    does not parse or the type is not declared once."""
+    found: list[tuple[str | None, str]] = []  # (the receiver's type name, the method's name) of value receivers
+    aliases, types = set(), 0
+    for path in go_files(os.path.dirname(named["file"])):
+        root = parsed(path)
+        if root.has_error:
+            return None
+        for node in root.named_children:
+            if node.type == "type_declaration":
+                specs = [s for s in walk(node) if s.type in ("type_spec", "type_alias")]
+                types += sum(text(s.child_by_field_name("name")) == named["name"].encode() for s in specs)
+                aliases |= {text(s.child_by_field_name("name")).decode() for s in specs if s.type == "type_alias"}
+            if node.type != "method_declaration":
+                continue
+            receiver = node.child_by_field_name("receiver")
+            owner = receiver_type(receiver)
+            if owner is None or not _pointer(receiver):
+                found.append((owner, text(node.child_by_field_name("name")).decode()))
+    ours = {None, named["name"], *aliases}
+    return [method for owner, method in found if owner in ours] if types == 1 else None
+
+
+def _pointer(receiver: Node) -> bool:
+    """Is the receiver a pointer (`(s *Slot)`, `(s (*Slot))`)? Its methods are not in the value's method set."""
+    decl = next(d for d in receiver.named_children if d.type == "parameter_declaration")  # receiver_type found one
+    return unparen_type(decl.child_by_field_name("type")).type == "pointer_type"
