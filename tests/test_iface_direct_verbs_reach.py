@@ -167,3 +167,29 @@ def test_hex_needs_go1_22(tmp_path):
     source = FIXES["sum_x"][0].replace("package sum_x", "//go:build go1.21\n\npackage sum_x")
     module(tmp_path, {"old/old.go": source.replace("sum_x", "old")})
     assert_declines(proposals(tmp_path, RULE)["example.com/m/old"], "hex.AppendEncode is go1.22's")
+
+
+FOLDED = """package folded
+
+import "fmt"
+
+// ID names a request.
+func ID(id uint64) string { return fmt.Sprintf("id-%x", id) }
+
+// Key names a blob.
+func Key(sum [4]byte) string { return fmt.Sprintf("sum-%x", sum) }
+
+// Char names a rune.
+func Char(r rune) string { return fmt.Sprintf("r-%q", r) }
+"""
+
+
+def test_folded_sites_are_the_fixs_targets(tmp_path):
+    """The file's last fmt calls are one fix whichever site it is proposed for: each writes the same imports (fmt's
+    spec renamed to encoding/hex, strconv added), so the fix targets every site it rewrites. Were the imports in the
+    site's own order, Key's fix (hex first) would differ from ID's and Char's, and the run would report Key declined
+    as overlapping ID's fix, though that fix rewrites it."""
+    module(tmp_path, {"folded/folded.go": FOLDED})
+    fix = only_fix(proposals(tmp_path, RULE)["example.com/m/folded"])
+    assert sorted(t.line for t in fix.targets) == [6, 9, 12], fix.targets
+    assert '"encoding/hex"' in edited(FOLDED, fix) and '"strconv"' in edited(FOLDED, fix)
