@@ -59,6 +59,15 @@ DECLINES = {
     "int64_q": (line("int64_q", "cp int64", 'fmt.Sprintf("char %q", cp)', WIDE), "%q of cp (int64)"),
     "bytes_x": (line("bytes_x", "raw []byte", 'fmt.Sprintf("raw=%x", raw)', "nil"), "%x of raw ([]byte)"),
     "char_alone": (line("char_alone", "r rune", 'fmt.Sprintf("%c", r)', "'a'"), "%c of r would be copied"),
+    # fmt prints an array of bytes under %v and %d as its elements (`[222 173 …]`): only %x is its hex
+    "sum_v": (
+        line("sum_v", "sum [16]byte", 'fmt.Sprintf("md5-%v", sum)', "sum16", extra=SUM),
+        "it formats sum of [16]byte",
+    ),
+    "sum_d": (
+        line("sum_d", "sum [16]byte", 'fmt.Sprintf("md5-%d", sum)', "sum16", extra=SUM),
+        "it formats sum of [16]byte",
+    ),
     "hex_declared": (
         line("hex_declared", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM)
         + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n"
@@ -98,6 +107,18 @@ NAIVE = {
         lambda s: s.replace('fmt.Sprintf("char %q", cp)', '"char " + strconv.QuoteRune(rune(cp))').replace(
             '"fmt"', '"fmt"\n\t"strconv"'
         ),
+        "{pkg}.Probe()",
+    ),
+    "sum_v": (
+        lambda s: s.replace(
+            'fmt.Sprintf("md5-%v", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
+        ).replace('"fmt"', '"encoding/hex"\n\t"fmt"'),
+        "{pkg}.Probe()",
+    ),
+    "sum_d": (
+        lambda s: s.replace(
+            'fmt.Sprintf("md5-%d", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
+        ).replace('"fmt"', '"encoding/hex"\n\t"fmt"'),
         "{pkg}.Probe()",
     ),
     "hex_declared": (
