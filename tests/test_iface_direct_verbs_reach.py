@@ -68,6 +68,11 @@ DECLINES = {
         line("sum_d", "sum [16]byte", 'fmt.Sprintf("md5-%d", sum)', "sum16", extra=SUM),
         "it formats sum of [16]byte",
     ),
+    # the package's own rune would truncate: rune(cp) of 300 is 44, a comma, where fmt prints U+012C
+    "rune_declared": (
+        line("rune_declared", "cp int16", 'fmt.Sprintf("glyph %c", cp)', "300", extra="\ntype rune int8\n"),
+        "the rewrite would write rune, a name the package declares",
+    ),
     "hex_declared": (
         line("hex_declared", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM)
         + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n"
@@ -119,6 +124,10 @@ NAIVE = {
         lambda s: s.replace(
             'fmt.Sprintf("md5-%d", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
         ).replace('"fmt"', '"encoding/hex"\n\t"fmt"'),
+        "{pkg}.Probe()",
+    ),
+    "rune_declared": (
+        lambda s: s.replace('fmt.Sprintf("glyph %c", cp)', '"glyph " + string(rune(cp))'),
         "{pkg}.Probe()",
     ),
     "hex_declared": (
