@@ -59,6 +59,20 @@ DECLINES = {
     "int64_q": (line("int64_q", "cp int64", 'fmt.Sprintf("char %q", cp)', WIDE), "%q of cp (int64)"),
     "bytes_x": (line("bytes_x", "raw []byte", 'fmt.Sprintf("raw=%x", raw)', "nil"), "%x of raw ([]byte)"),
     "char_alone": (line("char_alone", "r rune", 'fmt.Sprintf("%c", r)', "'a'"), "%c of r would be copied"),
+    # fmt prints an array of bytes under %v and %d as its elements (`[222 173 …]`): only %x is its hex
+    "sum_v": (
+        line("sum_v", "sum [16]byte", 'fmt.Sprintf("md5-%v", sum)', "sum16", extra=SUM),
+        "it formats sum of [16]byte",
+    ),
+    "sum_d": (
+        line("sum_d", "sum [16]byte", 'fmt.Sprintf("md5-%d", sum)', "sum16", extra=SUM),
+        "it formats sum of [16]byte",
+    ),
+    # the package's own rune would truncate: rune(cp) of 300 is 44, a comma, where fmt prints U+012C
+    "rune_declared": (
+        line("rune_declared", "cp int16", 'fmt.Sprintf("glyph %c", cp)', "300", extra="\ntype rune int8\n"),
+        "the rewrite would write rune, a name the package declares",
+    ),
     "hex_declared": (
         line("hex_declared", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM)
         + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n"
@@ -98,6 +112,22 @@ NAIVE = {
         lambda s: s.replace('fmt.Sprintf("char %q", cp)', '"char " + strconv.QuoteRune(rune(cp))').replace(
             '"fmt"', '"fmt"\n\t"strconv"'
         ),
+        "{pkg}.Probe()",
+    ),
+    "sum_v": (
+        lambda s: s.replace(
+            'fmt.Sprintf("md5-%v", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
+        ).replace('"fmt"', '"encoding/hex"\n\t"fmt"'),
+        "{pkg}.Probe()",
+    ),
+    "sum_d": (
+        lambda s: s.replace(
+            'fmt.Sprintf("md5-%d", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
+        ).replace('"fmt"', '"encoding/hex"\n\t"fmt"'),
+        "{pkg}.Probe()",
+    ),
+    "rune_declared": (
+        lambda s: s.replace('fmt.Sprintf("glyph %c", cp)', '"glyph " + string(rune(cp))'),
         "{pkg}.Probe()",
     ),
     "hex_declared": (
@@ -167,3 +197,29 @@ def test_hex_needs_go1_22(tmp_path):
     source = FIXES["sum_x"][0].replace("package sum_x", "//go:build go1.21\n\npackage sum_x")
     module(tmp_path, {"old/old.go": source.replace("sum_x", "old")})
     assert_declines(proposals(tmp_path, RULE)["example.com/m/old"], "hex.AppendEncode is go1.22's")
+
+
+FOLDED = """package folded
+
+import "fmt"
+
+// ID names a request.
+func ID(id uint64) string { return fmt.Sprintf("id-%x", id) }
+
+// Key names a blob.
+func Key(sum [4]byte) string { return fmt.Sprintf("sum-%x", sum) }
+
+// Char names a rune.
+func Char(r rune) string { return fmt.Sprintf("r-%q", r) }
+"""
+
+
+def test_folded_sites_are_the_fixs_targets(tmp_path):
+    """The file's last fmt calls are one fix whichever site it is proposed for: each writes the same imports (fmt's
+    spec renamed to encoding/hex, strconv added), so the fix targets every site it rewrites. Were the imports in the
+    site's own order, Key's fix (hex first) would differ from ID's and Char's, and the run would report Key declined
+    as overlapping ID's fix, though that fix rewrites it."""
+    module(tmp_path, {"folded/folded.go": FOLDED})
+    fix = only_fix(proposals(tmp_path, RULE)["example.com/m/folded"])
+    assert sorted(t.line for t in fix.targets) == [6, 9, 12], fix.targets
+    assert '"encoding/hex"' in edited(FOLDED, fix) and '"strconv"' in edited(FOLDED, fix)

@@ -116,7 +116,9 @@ def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) 
     if news and unimportable:
         return unimportable
     added = [("errors", add_import(view, path, "errors"))] if news and not importing.imported(view, path) else []
-    for package in dict.fromkeys(i for p in [pieces, *(more if dropped else [])] for i in digits.packages(p)):
+    # sorted: whichever of the file's calls is the site, its fix writes the same imports (fmt's spec renamed to the
+    # first), so the sites its calls fold in are its targets, not declined as overlapping another order's fix
+    for package in sorted({i for p in [pieces, *(more if dropped else [])] for i in digits.packages(p)}):
         imported = importing.package_import(view, types, path, package)
         if package == "encoding/hex" and language_minor(view, path) < 22:
             imported = "hex.AppendEncode is go1.22's, and the file's Go version is older (or unknown)"
