@@ -17,6 +17,7 @@ func TestAllocs(t *testing.T) {
 	allocs(t, "LabelSlots", func() { _, _ = LabelSlots(32) })
 	big := make([]byte, 5000)
 	allocs(t, "Value", func() { Value(big) })
+	allocs(t, "MetricName", func() { MetricName(big[:100]) })
 	allocs(t, "Chunks", func() { Chunks(big[:300]) })
 	allocs(t, "Probe", func() { _, _ = Probe([]byte{3, 'a', 'b', 'c'}) })
 }
