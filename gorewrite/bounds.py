@@ -29,10 +29,12 @@ guess. The facts come from the code on every path into the statement, in the sam
     for range segs { n += len(s)+1 }      a loop of increments: its passes times the most one adds (loop_sums.py)
     n := int(msg[off])                    a small integer type's value (a message's byte, a uint8 field), when asked
 
-The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`), or an
-expression bounded where the condition runs, never a name matched by text. The subject is a local variable or parameter,
-a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a local slice or string, or arithmetic of
-those (`len(a)+len(b)`, by `if len(a)+len(b) > Max`: the same shape and objects, not text), or a conversion keeping it.
+The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`), a
+package-level variable the package never writes (`var maxFrame = 1 << 16`: frozen_vars.read, 0 or its initializer's
+value), or an expression bounded where the condition runs, never a name matched by text. The subject is a local
+variable or parameter, a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a local slice or
+string, or arithmetic of those (`len(a)+len(b)`, by `if len(a)+len(b) > Max`: the same shape and objects, not text),
+or a conversion keeping it.
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
 nothing can change the subject between it and the statement: no write on a path from the fact to the statement other
