@@ -29,10 +29,12 @@ guess. The facts come from the code on every path into the statement, in the sam
     for range segs { n += len(s)+1 }      a loop of increments: its passes times the most one adds (loop_sums.py)
     n := int(msg[off])                    a small integer type's value (a message's byte, a uint8 field), when asked
 
-The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`), or an
-expression bounded where the condition runs, never a name matched by text. The subject is a local variable or parameter,
-a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a local slice or string, or arithmetic of
-those (`len(a)+len(b)`, by `if len(a)+len(b) > Max`: the same shape and objects, not text), or a conversion keeping it.
+The limit is any constant expression go/types evaluates (`Max`, `pkg.Limit`, `Max+1`, `2*Width`, `len(table)`), a
+package-level variable the package never writes (`var maxFrame = 1 << 16`: frozen_vars.read, 0 or its initializer's
+value), or an expression bounded where the condition runs, never a name matched by text. The subject is a local
+variable or parameter, a field of a local struct value (`h.Len`: a write to h voids it), `len(s)` of a local slice or
+string, or arithmetic of those (`len(a)+len(b)`, by `if len(a)+len(b) > Max`: the same shape and objects, not text),
+or a conversion keeping it.
 
 Lower bounds are found the same way (`if n < 0 { return }`); `interval` asks for both ends. A fact counts only if
 nothing can change the subject between it and the statement: no write on a path from the fact to the statement other
@@ -47,7 +49,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from gorewrite import asserts, callers, chains, joins, loop_heads, results, snapshots, terms
+from gorewrite import asserts, callers, chains, joins, loop_heads, snapshots, terms
+from gorewrite.assigned_limits import assigned_limit
 from gorewrite.conditions import peer, predicate
 from gorewrite.copies import copied_value, copy_of
 from gorewrite.differences import difference
@@ -65,7 +68,7 @@ from gorewrite.shapes import Operands, shape
 from gorewrite.shapes import length as length_shape
 from gorewrite.syntax import ASSIGNMENTS, Node, ancestors, enclosing, statement_of, unparen
 from gorewrite.terminating import never_returns
-from gorewrite.terms import Subject, assigned_value, clamps, compared, length_of, resliced_length, sets, subject_of
+from gorewrite.terms import Subject, assigned_value, clamps, compared, length_of, subject_of
 from gorewrite.type_bounds import small_range
 from gorewrite.typeinfo import Use
 from gorewrite.updates import STEPS, after_loop, keeps, stepped, update, updated
@@ -239,7 +242,7 @@ def _set_limit(view: PackageView, path: str, subject: Subject, node: Node, side:
     if _updates(view, path, subject, node):
         return updated(view, path, node, side, lambda n, s: bound(view, path, n, node, s))
     assigned = assigned_value(view, path, subject, node)
-    return _assigned_limit(view, path, subject, assigned, node, side) if assigned is not None else None
+    return assigned_limit(view, path, subject, assigned, node, side, bound) if assigned is not None else None
 
 
 def _step(view: PackageView, path: str, subject: Subject, node: Node, current: int | None, side: Side) -> int | None:
@@ -315,34 +318,3 @@ def _tests(view: PackageView, path: str, subject: Subject, at: Node, side: Side)
     below = lambda x, y: terms.below_negatives(view, path, x, y, least)  # noqa: E731
     of = lambda n: bound(view, path, n, at, side)  # noqa: E731
     return matches, Peers(of, like, called, inverse, checked, ceiling, difference, below)
-
-
-def _assigned_limit(view: PackageView, path: str, subject: Subject, value: Node, at: Node, side: Side) -> int | None:
-    """The bound an assigned value gives the subject: 0 for `var n int` (a zero integer, or a nil slice's or empty
-    string's length); the value's own where it is assigned (`n := len(p)` after a guard on len(p)), or one result's
-    of several (`n, err := parse(b)`: results.py); for a length, a call's (shapes.length: a SplitN's, a make's), a
-    constant string's or a copied value's (`sep := ", "`, `s := t`: not a map's, which aliases share), or a
-    slicing's (`s = s[:Max]`, `blk[:]`, the exact length of `s[len(s)-K:]` and `s[i:i+K]`), or it panics."""
-    if value.type == "var_spec":
-        return 0
-    if subject.variable:
-        inside = lambda f, n, s, length, given: (  # noqa: E731
-            interval(view, f, n, s, side.inside(given), (), length) if side.calls > 0 else UNKNOWN
-        )
-        valued = lambda n: interval(view, path, n, at, side)  # noqa: E731
-        measured = lambda n: interval(view, path, n, at, side, (), True)  # noqa: E731
-        named = lambda n: sets(view, path, n, subject)  # noqa: E731
-        several = results.result_interval(view, path, at, named, inside, valued, measured)
-        return several.end(side.upper) if several is not None else bound(view, path, value, at, side)
-    value = unparen(value)
-    copied = value.type != "slice_expression" and not subject.shared  # a constant string, a copy (not of a map)
-    if side.upper and (copied or value.type in ("call_expression", "type_conversion_expression")):  # a SplitN, a make
-        return bound(view, path, value, at, side, length=True)
-    if not side.upper:
-        return None
-    high = value.child_by_field_name("end")
-    found = [
-        resliced_length(view, path, value, lambda n: copy_of(view, path, n)),
-        bound(view, path, value, at, side, length=True),
-    ]
-    return side.best([*found, bound(view, path, high, at, side) if high else None])

@@ -1,6 +1,7 @@
 """Package-level variables that hold their constant initializer for the whole run: `var pageSize = 8 << 10`
 that no code of the package writes. A size named by one is a number the rewrite can use as a constant and
-read again after a pool's Get, as a local is.
+read again after a pool's Get, as a local is; a guard's limit named by one (`if n > maxFrame { return }`) bounds
+n as a constant would, for make-const, sync-pool and build-variant alike (shapes.shape reads it).
 
 Go initializes a package-level variable before any code reads it (a variable is initialized after those its
 initializer refers to, through function bodies, and init functions run after them all; a constant initializer
@@ -22,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 
+from gorewrite.intervals import Interval
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, address_operand, ancestors, contains, held, text, unparen, walk
@@ -42,7 +44,26 @@ def frozen(view: PackageView, path: str, node: Node) -> int | str | None:
     return memo(view, ("frozen", ident.obj), lambda: _frozen(view, ident.name, ident.obj))
 
 
-def declarations(view: PackageView, names: set[bytes]) -> tuple[tuple[str, int, int], ...]:
+def read(view: PackageView, path: str, node: Node) -> Interval | None:
+    """The values a read of the frozen variable node names can see, as a bound's limit (`if n > maxFrame`, by
+    shapes.shape): its initializer's, or 0 where the read runs before the variable is initialized (an interface
+    call in an earlier variable's initializer, which the dependency order does not follow); None for anything
+    else. Both ends hold a guard's comparison for every input whichever of the two it reads."""
+    value = frozen(view, path, node)
+    return Interval(min(value, 0), max(value, 0)) if isinstance(value, int) else None
+
+
+def named_in(view: PackageView, ranges: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    """The declarations of the package-level variables the code in these ranges names: a bound read there may
+    need their initializers typed (Candidate.also)."""
+    names = set()
+    for path, start, end in ranges:
+        node = view.tree(path).root_node.descendant_for_byte_range(start, max(start, end - 1))
+        names |= {text(n) for n in walk(node) if n.type == "identifier"}
+    return _declarations(view, names)
+
+
+def _declarations(view: PackageView, names: set[bytes]) -> tuple[tuple[str, int, int], ...]:
     """The top-level var specs of the package declaring these names: ranges whose constants go/types must
     give (Candidate.also)."""
     return tuple(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gorewrite import digests
+from gorewrite import digests, frozen_vars
 from gorewrite.ceilings import ceiling
 from gorewrite.field_writes import field_range
 from gorewrite.intervals import NONNEGATIVE, UNKNOWN, Interval, binary, convert, exactly, join
@@ -61,6 +61,9 @@ def shape(view: PackageView, path: str, node: Node, operands: Operands) -> Inter
     value = value_of(view, path, node)
     if value is not None:
         return exactly(value)
+    held = frozen_vars.read(view, path, node)  # `maxFrame`, never written: its initializer's value, or 0
+    if held is not None:
+        return held
     floor = NONNEGATIVE if unsigned(int_type(view, path, node)) else UNKNOWN  # a uint is never negative
     if node.type == "call_expression":
         return floor.meet(_call(view, path, node, operands))

@@ -857,3 +857,17 @@ def test_a_rewrite_in_place_that_stops_inlining_gives_way_to_its_array_from_new_
     for toolchain in (newest, older):
         assert toolchain.run(["test", "-count=1", "."], str(root)).returncode == 0, f"{toolchain.version}: W allocates"
     assert newest.run(["vet", "."], str(root)).returncode == 0
+
+
+def test_a_limit_declared_in_another_file_as_a_never_written_variable_bounds_the_variant(tmp_path):
+    """`if len(name) > maxSuffix` with `var maxSuffix = 4` in limits.go: the variant takes make-const's typed
+    ranges (the variable's declaration among them), so the bound is proven as with a constant, in a run of
+    build-variant alone too (with make-const beside it, its candidates typed the declaration for both)."""
+    newest, _ = releases()
+    limited = SUFFIX.replace(
+        "\tn := min(len(name), 4)\n", '\tif len(name) > maxSuffix {\n\t\treturn ""\n\t}\n\tn := len(name)\n'
+    )
+    root = module(tmp_path, {"suffix.go": limited, "limits.go": "package r\n\nvar maxSuffix = 4\n"})
+    run = ["fix", "--dry-run", "-v", "--toolchain", OLDER, "--toolchain", newest.version, "--rule", "build-variant"]
+    done = gorewrite(*run, ".", cwd=root)
+    assert "verified  suffix.go:9: move Suffix" in done.stderr, done.stderr

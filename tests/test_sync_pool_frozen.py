@@ -379,3 +379,19 @@ def test_an_assembly_file_added_after_a_cached_run_is_read(tmp_path):
     (root / "o" / "o_amd64.s").write_text("// MOVQ $30000, ·pageSize(SB) in a real one\n")
     after = gorewrite("check", "-v", "--rule", "sync-pool", "./o", cwd=root, env=env)
     assert "named by the assembly of o_amd64.s" in after.stdout, after
+
+
+def test_a_never_written_variable_is_a_guards_limit(tmp_path):
+    """`if n > pageSize { return }` bounds a `make([]byte, n)` by the variable's initializer (shapes.shape reads
+    frozen_vars; its declaration is typed with the site): pooled at 8192, sliced to n."""
+    guarded = spool("guarded", more=NO_RAISE).replace(
+        "func PageSum(r io.Reader) (uint32, error) {\n\tpage := make([]byte, pageSize)",
+        "func PageSum(r io.Reader) (uint32, error) {\n\treturn PartSum(r, pageSize)\n}\n\n"
+        "// PartSum reads the first n bytes of a page.\nfunc PartSum(r io.Reader, n int) (uint32, error) {\n"
+        "\tif n < 0 || n > pageSize {\n\t\treturn 0, io.ErrShortBuffer\n\t}\n\tpage := make([]byte, n)",
+    )
+    (found,) = proposals(module(tmp_path, {"guarded/guarded.go": guarded}), RULE).values()
+    (fix,) = site_results(found)
+    assert isinstance(fix, Fix), fix
+    inserted = "".join(e.new.decode() for e in fix.edits)
+    assert "new([8192]byte)" in inserted and "page := pagep[:n:n]" in inserted, inserted

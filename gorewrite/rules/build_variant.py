@@ -43,7 +43,7 @@ def find(view: PackageView) -> list[Candidate]:
         return []  # every release in the run is on the same side: nothing differs between variants
     newer = {e for v, found in view.by_toolchain.items() if release_minor(v) >= SINCE for e in found if e.heap}
     return [
-        Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])))  # the whole file: its imports move
+        Candidate(NAME, c.escape, c.path, (0, len(view.sources[c.path])), c.also)  # the whole file: its imports move
         for c in view.required[INNER].find(view)
         if c.escape.heap and c.escape not in newer
     ]

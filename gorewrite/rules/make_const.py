@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from gorewrite import builtins, callees, callers, capacity, field_writes
+from gorewrite import builtins, callees, callers, capacity, field_writes, frozen_vars
 from gorewrite.bounds import lower_bound, typed_upper_bound, upper_bound
 from gorewrite.claims import KeepsOnStack, RemovesTargets
 from gorewrite.edits import Edit
@@ -100,6 +100,9 @@ def find(view: PackageView) -> list[Candidate]:
             also = (
                 callees.scopes(view, function, DEPTH) + callers.scopes(view, function) + fields if not screened else ()
             )
+            # the package-level variables those name: a never-written one's initializer is a guard's limit
+            read = ((escape.path, *declaration_range(make.call)), *also)
+            also += frozen_vars.named_in(view, read) if not screened else ()
             found[key] = Candidate(
                 NAME, escape, escape.path, declaration_range(make.call), also=also, declined=screened
             )

@@ -77,8 +77,8 @@ def find(view: PackageView) -> list[Candidate]:
         buffer = b"Buffer" in text(site.value) or b"Builder" in text(site.value)
         followed = buffer or (site.kind in ("make", "array", "result") and handed_to_io(view, site))
         also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if followed else ()
-        if site.kind == "make" and bounded.variable(site, escape):  # a size a package-level variable gives
-            also += frozen_vars.declarations(view, bounded.names(site))
+        if site.kind == "make" and bounded.variable(site, escape):  # a size or a limit a package-level variable gives
+            also += frozen_vars.named_in(view, ((escape.path, *declaration_range(site.statement)), *also))
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found
 

@@ -84,11 +84,6 @@ def _size(view: PackageView, site: Site) -> int | str:
     return bound
 
 
-def names(site: Site) -> set[bytes]:
-    """The identifiers the make's sizes name: a package-level variable among them needs its declaration typed."""
-    return {text(n) for size in call_args(site.value)[1:] for n in walk(size) if n.type == "identifier"}
-
-
 def sliced(site: Site) -> str:
     """`n:c` of the pooled array's slice expression: make's length and capacity (`n:n` for one size)."""
     sizes = call_args(site.value)[1:]

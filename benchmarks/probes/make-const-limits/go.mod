@@ -1,0 +1,3 @@
+module example.com/probes/make-const-limits
+
+go 1.22

@@ -1,0 +1,150 @@
+"""make-const with a guard whose limit is a package-level variable the package never writes
+(gorewrite/frozen_vars.py, read by shapes.shape): `if n > maxItems { return }` with `var maxItems = 20` bounds n
+by 20 as `const maxItems = 20` does (make-const-limits' frame readers, `var maxFrame = 1 << 16`). A read before
+the variable is initialized (an interface call in an earlier variable's initializer, which the dependency order
+does not follow) sees 0, so the limit is the interval [0, 20], never just 20: `maxItems > 0 && n > maxItems`
+("0 means no limit") proves nothing. Each way the variable may hold another value declines, keeping the naive
+`[20]int64` as a mutant that panics where the original does not: written by an init(), through a pointer, or
+initialized by a call that another variable's initializer outruns through an interface.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from test_make_const_bounds import array, probe
+
+from gorewrite.rules import RULES
+
+RULE = RULES["make-const"]
+
+
+def sums(name: str, guard: str, declared: str = "var maxItems = 20", size: str = "n", more: str = "") -> str:
+    """Sum copies xs into a `make([]int64, size)` after `guard`; maxItems is declared by `declared`."""
+    return f"""package {name}
+
+import "fmt"
+
+{declared}
+
+var _ = fmt.Sprint
+
+// Sum copies xs into a scratch slice and sums it.
+func Sum(xs []int64, n int) int64 {{
+{guard}
+	buf := make([]int64, {size})
+	for i := range buf {{
+		buf[i] = xs[i%len(xs)]
+	}}
+	var total int64
+	for _, v := range buf {{
+		total += v
+	}}
+	return total
+}}
+{more}"""
+
+
+def guard(test: str) -> str:
+    return f"\tif {test} {{\n\t\treturn -1\n\t}}"
+
+
+LIMIT = guard("n < 0 || n > maxItems")
+# The guarded Sum run during initialization, through an interface the dependency order does not follow: declared
+# before maxItems, Primed is initialized first (the earliest variable in declaration order that is ready).
+WARMED = """
+type warmer interface{ warm() string }
+
+type sumWarmer struct{}
+
+func (sumWarmer) warm() (s string) {
+	defer func() {
+		if r := recover(); r != nil {
+			s = fmt.Sprint("panic: ", r)
+		}
+	}()
+	return fmt.Sprint(Sum([]int64{1}, 25))
+}
+
+var warmers = []warmer{sumWarmer{}}
+
+// Primed is what Sum gave while the package was initialized.
+var Primed = warmers[0].warm()
+"""
+BOUNDED = {
+    "frozen_limit": sums("frozen_limit", LIMIT),
+    "frozen_expression": sums("frozen_expression", guard("n < 0 || n > maxItems/2"), "var maxItems = 40"),
+    "typed_declaration": sums(
+        "typed_declaration", guard("n < 0 || n > int(maxItems)"), "var (\n\tmaxItems uint8 = 20\n)"
+    ),
+    "frozen_size": sums("frozen_size", "", size="maxItems"),
+    # a predicate of the package reads the limit: its declaration is typed with the callee's
+    "predicate": sums(
+        "predicate", guard("!fits(n)"), more="\nfunc fits(n int) bool { return n >= 0 && n <= maxItems }\n"
+    ),
+    # n is maxItems where it goes on: 20, or 0 read while initializing, so n is sliced, not the whole array
+    "equal_to_limit": sums("equal_to_limit", guard("n != maxItems"), WARMED + "\nvar maxItems = 20"),
+    # read during initialization: 0 or 20, and the guard holds n to either
+    "read_while_initializing": sums("read_while_initializing", LIMIT, WARMED + "\nvar maxItems = 20"),
+}
+RAISED = probe("{pkg}.Sum([]int64{1}, 25)")
+# case -> (Go source, the Go expression a naive array changes, or None where gc's static initialization hides it)
+NOT_BOUNDED = {
+    # an init() raises the limit before any call
+    "init_written": (sums("init_written", LIMIT, more="\nfunc init() { maxItems = 30 }\n"), RAISED),
+    # the same through a pointer to it
+    "pointer_written": (
+        sums("pointer_written", LIMIT, more="\nfunc init() { raise(&maxItems) }\n\nfunc raise(p *int) { *p = 30 }\n"),
+        RAISED,
+    ),
+    # initialized by a call: while an earlier variable's initializer runs Sum, maxItems is still 0 (no limit)
+    "initialized_by_call": (
+        sums(
+            "initialized_by_call",
+            guard("n < 0 || maxItems > 0 && n > maxItems"),
+            WARMED + '\nvar maxItems = defaultItems()\n\nfunc defaultItems() (n int) { fmt.Sscan("20", &n); return n }',
+        ),
+        "{pkg}.Primed",
+    ),
+    # "0 means no limit": by the spec a read before initialization sees 0, so the guard proves nothing (gc
+    # initializes a constant statically, so no run shows the naive array wrong: the decline is the spec's)
+    "zero_means_unlimited": (
+        sums("zero_means_unlimited", guard("n < 0 || maxItems > 0 && n > maxItems"), WARMED + "\nvar maxItems = 20"),
+        None,
+    ),
+}
+NAIVE = {name: (array("buf", "n", "int64", 20), shown) for name, (_, shown) in NOT_BOUNDED.items() if shown}
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory):
+    cases = {**BOUNDED, **{n: c for n, (c, _) in NOT_BOUNDED.items()}}
+    return proposals_by_case(tmp_path_factory.mktemp("make-const-frozen-limits"), RULE, cases)
+
+
+@pytest.fixture(scope="module")
+def mutants(tmp_path_factory, toolchain):
+    declines = {n: (c, None) for n, (c, _) in NOT_BOUNDED.items()}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-frozen-limits-naive"), toolchain, declines, NAIVE)
+
+
+@pytest.mark.parametrize("name", list(BOUNDED))
+def test_a_never_written_package_variable_is_a_guards_limit(proposed, name):
+    exact_array(proposed[name], BOUNDED[name], "var bufBuf [20]int64", scope="Sum")
+
+
+def test_a_size_equal_to_the_limit_is_not_fixed_by_it(proposed):
+    """By the spec a read before initialization sees 0: the limit is 0 or 20, so the size is not fixed at 20
+    and the array is sliced to n (`bufBuf[:]` would give Primed's call 20 elements where make gave it none)."""
+    rewritten = exact_array(proposed["equal_to_limit"], BOUNDED["equal_to_limit"], "var bufBuf [20]int64", "Sum")
+    assert "bufBuf[:n:n]" in rewritten and "bufBuf[:]" not in rewritten, rewritten
+
+
+@pytest.mark.parametrize("name", list(NOT_BOUNDED))
+def test_a_limit_that_may_hold_another_value_bounds_nothing(proposed, name):
+    at_most_speculative(proposed[name])
+
+
+@pytest.mark.parametrize("name", list(NAIVE))
+def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
+    naive_panics(mutants, name)
