@@ -52,10 +52,10 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import, file_imports, node_at
-from gorewrite.rules.iface_direct import digits, errorf
+from gorewrite.rules.iface_direct import budget, digits, errorf
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import field_type
-from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
+from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
 from gorewrite.syntax import Node, call_args, contains, text, walk
@@ -161,11 +161,9 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     pieces = _printed(view, types, path, call, found[2])
     if isinstance(pieces, str):
         return pieces
-    appends = digits.appends(_joined(pieces))
-    if appends > 1 or appends and not digits.whole_body(call):
-        heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
-        if heavy:
-            return heavy
+    heavy = budget.over(view, path, call, _joined(pieces), found[2] in FORMATTED, found[2] == "Errorf")
+    if heavy:
+        return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
     other = _panicking(scope, call) if read is not None else None
     if other is not None:
