@@ -31,3 +31,12 @@ func TestAllocs(t *testing.T) {
 		t.Logf("%s", sink)
 	}
 }
+
+func TestReloadAllocs(t *testing.T) {
+	if got := Reloads(3); got != 30 {
+		t.Fatalf("Reloads(3) = %d, want 30", got)
+	}
+	var n int
+	t.Logf("Reloads: %v allocs", testing.AllocsPerRun(100, func() { n = Reloads(3) }))
+	_ = n
+}
