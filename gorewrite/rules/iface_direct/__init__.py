@@ -23,9 +23,8 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
-from gorewrite.rules.iface_direct import budget
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
-from gorewrite.rules.iface_direct.concatenated import concatenate, sprint_call
+from gorewrite.rules.iface_direct.concatenated import concatenate, costs_more, sprint_call
 from gorewrite.rules.iface_direct.pathed import rewrite_pathed
 from gorewrite.rules.iface_direct.printed import operand_call, rewrite
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
@@ -154,10 +153,10 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
 
 
 def needs_cost(view: PackageView, candidate: Candidate) -> bool:
-    """Is the candidate an operand of a fmt call in a function some release inlines? A concatenation there must
-    stay within the inliner's budget, and propose needs the function's cost (-m=2, budget.py): few packages do."""
+    """Is the candidate an operand of a fmt call whose concatenation may cost more in a function some release
+    inlines? There it must stay within the inliner's budget, and propose needs the function's cost (-m=2)."""
     call = sprint_call(view, candidate.escape)
-    return call is not None and budget.inlined_anywhere(view, candidate.path, call)
+    return call is not None and costs_more(view, candidate.path, call)
 
 
 RULE = Rule(

@@ -94,6 +94,19 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     return call if node in call_args(call)[first:] else None
 
 
+def costs_more(view: PackageView, path: str, call: Node) -> bool:
+    """May the call's concatenation cost the inliner more than fmt's call did? Only where it prints an operand of
+    an integer type (an append; strings and FormatBools alone cost less: budget.py) in a function some release
+    inlines: there alone propose needs the function's cost, a -m=2 compile of the package. Unknown types: yes."""
+    types = view.types
+    first = 1 if text(call.child_by_field_name("function").child_by_field_name("field")).decode() in FORMATTED else 0
+    for operand in call_args(call)[first:] if types is not None and not types.error else [None]:
+        ident = _field(types, path, operand) or types.at(path, operand.start_byte) if operand is not None else None
+        if ident is None or ident.type in digits.SIGNED + digits.UNSIGNED:
+            return budget.inlined_anywhere(view, path, call)
+    return False
+
+
 def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) -> Fix | str:
     """The call as the concatenation of its pieces, or why fmt stays."""
     path = escape.path
