@@ -23,7 +23,8 @@ RULE = RULES["iface-direct"]
 
 S, B, N, U, F = (None, False), (None, True), Number(None, "int"), Number(None, "uint32"), Number(None, "bool")
 
-# shape -> (pieces as the rule joins them, formatted, Errorf, {release minor: (-m=2 cost before, after)}), measured
+# shape -> (pieces as the rule joins them, formatted, Errorf, {release minor: (-m=2 cost before, after)}[, constant
+# operands]), measured
 # on one-line functions (`return fmt.Sprintf(...)`, `panic(...)`) and wrappers under go1.24.11 and go1.27.3.
 MEASURED = {
     "dag syntaxError": ([b"l", N, b":", S, b" ", S], True, False, {24: (72, 75), 27: (72, 81)}),
@@ -41,6 +42,8 @@ MEASURED = {
     "%t%t%d": ([F, F, N], True, False, {24: (69, 85), 27: (69, 99)}),
     "%s=%d %t": ([S, b"=", N, b" ", F], True, False, {24: (69, 79), 27: (69, 89)}),
     "%s%s%d of []byte": ([B, B, N], True, False, {24: (69, 71), 27: (69, 77)}),
+    "Sprint of constants": ([b"sess:", S, b":", N], False, False, {24: (70, 70), 27: (70, 76)}, 2),
+    "%s%s%d of a constant": ([S, b"/", N], True, False, {24: (69, 69), 27: (69, 75)}, 1),
     "n++ then %d": ([b"req-", N], True, False, {24: (70, 73), 27: (70, 79)}),
 }
 
@@ -49,10 +52,10 @@ MEASURED = {
 def test_the_bound_is_never_below_what_the_compiler_measured(shape):
     """added() is an upper bound of cost(after) - cost(before), and a close one: at most one above per integer
     (an int's conversion to int64 costs nothing, a uint32's 1), as the slack declines functions that would fit."""
-    pieces, formatted, erroring, costs = MEASURED[shape]
+    pieces, formatted, erroring, costs, *constants = MEASURED[shape]
     integers = sum(isinstance(p, Number) and p.kind != "bool" for p in pieces)
     for minor, (before, after) in costs.items():
-        bound = added(pieces, minor, formatted, erroring)
+        bound = added(pieces, minor, formatted, erroring, *constants)
         assert after - before <= bound <= after - before + integers, (shape, minor, before, after, bound)
 
 
@@ -225,27 +228,27 @@ def test_each_release_is_held_to_its_own_cost():
     """`%s-%d` adds at most 3 under go1.24 (AppendInt a call), 9 under go1.27 (AppendInt inlined at 63): each
     release is held to its own cost with its own callees."""
     view, path, call = _view(ONE, {"go1.24.11": True, "go1.27.3": True}, {"go1.24.11": 78, "go1.27.3": 67})
-    assert "cost 78 under go1.24.11" in over(view, path, call, [S, b"-", N], True, False)
+    assert "cost 78 under go1.24.11" in over(view, path, call, [S, b"-", N], "Sprintf")
     view, path, call = _view(ONE, {"go1.24.11": True, "go1.27.3": True}, {"go1.24.11": 67, "go1.27.3": 73})
-    assert "cost 73 under go1.27.3" in over(view, path, call, [S, b"-", N], True, False)
+    assert "cost 73 under go1.27.3" in over(view, path, call, [S, b"-", N], "Sprintf")
     view, path, call = _view(ONE, {"go1.24.11": True, "go1.27.3": True}, {"go1.24.11": 67, "go1.27.3": 67})
-    assert over(view, path, call, [S, b"-", N], True, False) is None
+    assert over(view, path, call, [S, b"-", N], "Sprintf") is None
 
 
 def test_a_release_that_does_not_inline_the_function_is_not_held_to_the_budget():
     view, path, call = _view(ONE, {"go1.24.11": False, "go1.27.3": True}, {"go1.27.3": 67})
-    assert over(view, path, call, [N, b":", N], True, False) is not None  # go1.27's 67 + 78
+    assert over(view, path, call, [N, b":", N], "Sprintf") is not None  # go1.27's 67 + 78
     view, path, call = _view(ONE, {"go1.24.11": True, "go1.27.3": False}, {"go1.24.11": 67})
-    assert over(view, path, call, [S, b"-", N], True, False) is None  # go1.24's 67 + 4
+    assert over(view, path, call, [S, b"-", N], "Sprintf") is None  # go1.24's 67 + 4
 
 
 def test_an_unknown_cost_declines_unless_the_rewrite_costs_less():
     """No -m=2 cost where a release inlines the function: a number declines, strings alone need none."""
     view, path, call = _view(ONE, {"go1.27.3": True}, {})
-    assert "its cost to the inliner is not known" in over(view, path, call, [S, b"-", N], True, False)
-    assert over(view, path, call, [S, b"-", S], True, False) is None
+    assert "its cost to the inliner is not known" in over(view, path, call, [S, b"-", N], "Sprintf")
+    assert over(view, path, call, [S, b"-", S], "Sprintf") is None
 
 
 def test_an_unmeasured_release_declines_in_a_function_it_inlines():
     view, path, call = _view(ONE, {"go1.30.1": True}, {"go1.30.1": 60})
-    assert "cost 60 under go1.30.1" in over(view, path, call, [S, b"-", N], True, False)
+    assert "cost 60 under go1.30.1" in over(view, path, call, [S, b"-", N], "Sprintf")

@@ -8,7 +8,7 @@ bound is read off the inliner's hairyVisitor (cmd/compile/internal/inline/inl.go
 every node costs 1, a call 57 more unless the callee is inlined, where it costs the callee's own cost instead; a
 closure's body is its own function (OCLOSURE costs 15, its body is not visited). fmt's call costs at least its
 call (1 + 57: no release measured inlines Sprintf, Sprint or Sprintln, and an inlined Errorf costs 80), its name,
-its format, the `...any` slice literal (2) and one OCONVIFACE per operand that is not a constant; the
+its format, the `...any` slice literal (2) and one OCONVIFACE per operand, a constant's literal besides; the
 concatenation (one OADDSTR: typecheck joins a chain of `+`) costs at most one node per constant and per `string(b)`,
 8 besides AppendInt's or AppendUint's own cost per integer (string(), the call and its name, make and its two
 sizes, the conversion, the base), 2 besides FormatBool's per bool, and errors.New's call, name and cost for an
@@ -27,7 +27,7 @@ import re
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import owner
 from gorewrite.rules.iface_direct.digits import Number
-from gorewrite.syntax import Node, text
+from gorewrite.syntax import Node, call_args, text
 from gorewrite.toolchain import release_minor
 
 BUDGET = 80  # inlineMaxBudget under both releases
@@ -43,8 +43,10 @@ UNMEASURED = (BUDGET, BUDGET, BUDGET, 0)
 COST = re.compile(r"^can inline .+ with cost (\d+)")
 
 
-def added(pieces: list, minor: int, formatted: bool, erroring: bool) -> int:
-    """At most how much more the concatenation of the (joined) pieces costs the inliner than fmt's call did."""
+def added(pieces: list, minor: int, formatted: bool, erroring: bool, constant_operands: int = 0) -> int:
+    """At most how much more the concatenation of the (joined) pieces costs the inliner than fmt's call did, whose
+    operands were the pieces that are no constant bytes and the constant_operands (each a literal and its
+    conversion to any in fmt's call, text of a constant piece in the concatenation)."""
     appended, flagged, new, printer = CALLEES.get(minor, UNMEASURED)
     numbers = [p for p in pieces if isinstance(p, Number)]
     bools = sum(p.kind == "bool" for p in numbers)
@@ -53,11 +55,11 @@ def added(pieces: list, minor: int, formatted: bool, erroring: bool) -> int:
     constants = sum(isinstance(p, bytes) for p in pieces)
     made = 1 + constants + converted + (len(numbers) - bools) * (8 + appended) + bools * (2 + flagged)
     made += 2 + new if erroring else 0
-    kept = 1 + printer + 1 + formatted + 2 + (len(pieces) - constants)
+    kept = 1 + printer + 1 + formatted + 2 + (len(pieces) - constants) + 2 * constant_operands
     return made - kept
 
 
-def over(view: PackageView, path: str, call: Node, pieces: list, formatted: bool, erroring: bool) -> str | None:
+def over(view: PackageView, path: str, call: Node, pieces: list, printer: str) -> str | None:
     """Why the concatenation may take the function holding the call past the inliner's budget under a release
     that inlines it, or None. A piece alone is no concatenation: the call becomes the piece, a string, an operand or
     one strconv call (Itoa, FormatInt, FormatBool), which the rule does not bound (verified as before).
@@ -68,11 +70,15 @@ def over(view: PackageView, path: str, call: Node, pieces: list, formatted: bool
         return None
     name = function.child_by_field_name("name")
     called = text(name).decode() if name is not None else "the func literal"
+    formatted, erroring = printer in ("Sprintf", "Errorf"), printer == "Errorf"
+    types = view.types
+    operands = call_args(call)[formatted:]
+    constant = sum(types is not None and types.constant(path, o.start_byte, o.end_byte) is not None for o in operands)
     by_release = view.by_toolchain or {"": view.escapes}
     for version, escapes in sorted(by_release.items()):
         if not _inlines(escapes, path, at):
             continue  # not inlined by this release: nothing a caller keeps depends on it
-        bound = added(pieces, release_minor(version) if version else 0, formatted, erroring)
+        bound = added(pieces, release_minor(version) if version else 0, formatted, erroring, constant)
         if bound <= 0:
             continue
         said = view.flows.get(version, {}).get((path, *at), ())

@@ -174,7 +174,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     pieces = _printed(view, types, path, call, found[2])
     if isinstance(pieces, str):
         return pieces
-    heavy = budget.over(view, path, call, _joined(pieces), found[2] in FORMATTED, found[2] == "Errorf")
+    heavy = budget.over(view, path, call, _joined(pieces), found[2])
     if heavy:
         return heavy
     read = next((p[0] for p in pieces if isinstance(p, tuple) and _indirect(types, path, p[0])), None)
