@@ -12,6 +12,8 @@ FLOW_FLAGS = ("-trimpath=false", "-gcflags=-m=2")
 FLOW_LINE = re.compile(r"^((?:[A-Za-z]:)?[^:\n]+\.go):(\d+):(\d+): ([^\n]*)$", re.MULTILINE)
 # A parameter's verdict, said once on its own line: kept wherever it is (a callee's parameter).
 PARAMETER = re.compile(r"^(?:leaking param(?: content)?: \w+|\w+ does not escape$)")
+# A function's cost to the inliner, said once at its name: kept wherever it is, without the body it prints after.
+COST = re.compile(r"^can inline .+ with cost \d+")
 
 
 def compile_flows(
@@ -48,8 +50,10 @@ def compile_flows(
             continue
         key = (pkg, m[1])
         path = absolute.get(key) or absolute.setdefault(key, resolve(m[1], base, files.get(pkg, ())))
-        if lines is None or int(m[2]) in lines.get(path, ()) or PARAMETER.match(m[4]):
-            sites.setdefault((path, int(m[2]), int(m[3])), []).append(m[4])
+        cost = COST.match(m[4])
+        said = m[4].partition(" as: ")[0] if cost else m[4]
+        if lines is None or int(m[2]) in lines.get(path, ()) or PARAMETER.match(said) or cost:
+            sites.setdefault((path, int(m[2]), int(m[3])), []).append(said)
     return {pkg: {site: tuple(said) for site, said in sites.items()} for pkg, sites in found.items()}
 
 

@@ -299,15 +299,17 @@ def test_a_concatenation_with_no_constant_allocates_no_more_for_any_value(tmp_pa
 
 
 def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
-    """go1.24 inlines neither AppendInt nor AppendUint: two of them take a function the compiler inlined past its
-    budget, and its callers would allocate the result they kept in their frames; one beside other statements may
-    too (std's benchmarkName: 81 under go1.27.3). One append in a function that is the call alone stays within."""
+    """The function's cost (-m=2) and what the concatenation adds at most (budget.py) must stay within 80: two
+    appends never do (go1.24 inlines neither AppendInt nor AppendUint, 57 each), one beside an `if` does not here
+    (std's benchmarkName: 73, 81 after under go1.27.3), nor one append and a FormatBool (89). One append in a
+    function that is the call alone stays within, and so do FormatBools and strings alone, which add less than
+    fmt's call cost."""
     source = line(
         "inlined", "host string, a, b int", 'fmt.Sprintf("%s:%d-%d", host, a, b)', "host, 300, 400", inline=True
     )
     root = module(tmp_path, {"inlined/inlined.go": source})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line (cost")
     one = source.replace('"%s:%d-%d", host, a, b', '"%s:%d-", host, a')
     root = module(tmp_path / "one", {"inlined/inlined.go": one})
     assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # one append stays within the budget
@@ -317,13 +319,13 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "beside", {"inlined/inlined.go": beside})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Line, and 1 strconv call(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line (cost")
     flagged = line(
         "inlined", "host string, a int, ok bool", 'fmt.Sprintf("%s:%d-%t", host, a, ok)', "host, 3, true", inline=True
     )
     root = module(tmp_path / "flagged", {"inlined/inlined.go": flagged})
     found = proposals(root, RULE)["example.com/m/inlined"]  # the verifier's go1.27.3: cost 89 exceeds budget 80
-    assert_declines(found, "the compiler inlines Line, and 2 strconv call(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Line (cost")
     flags = flagged.replace('"%s:%d-%t", host, a, ok', '"%s:%t-%t", host, ok, ok')
     root = module(tmp_path / "flags", {"inlined/inlined.go": flags})
     assert only_fix(proposals(root, RULE)["example.com/m/inlined"])  # FormatBools alone stay within the budget
@@ -340,7 +342,7 @@ def test_appends_that_may_pass_the_inliners_budget_decline(tmp_path, toolchain):
     )
     root = module(tmp_path / "nested", {"inlined/inlined.go": nested})
     found = proposals(root, RULE)["example.com/m/inlined"]
-    assert_declines(found, "the compiler inlines Check, and 1 strconv call(s) could cost its inliner more")
+    assert_declines(found, "the compiler inlines Check (cost")
 
 
 TAGGED = {

@@ -24,7 +24,7 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
 from gorewrite.rulekit import near_syntax_error, owner, types_or_reason
 from gorewrite.rules.iface_direct.assigned import assigned_calls, field_assignment
-from gorewrite.rules.iface_direct.concatenated import concatenate, sprint_call
+from gorewrite.rules.iface_direct.concatenated import concatenate, costs_more, sprint_call
 from gorewrite.rules.iface_direct.pathed import rewrite_pathed
 from gorewrite.rules.iface_direct.printed import operand_call, rewrite
 from gorewrite.rules.iface_direct.ranged import range_loop, ranged_calls
@@ -152,6 +152,13 @@ def _proposal(view: PackageView, escape: Escape) -> Fix | str:
     return rewrite_stored(view, escape, stores)
 
 
+def needs_cost(view: PackageView, candidate: Candidate) -> bool:
+    """Is the candidate an operand of a fmt call whose concatenation may cost more in a function some release
+    inlines? There it must stay within the inliner's budget, and propose needs the function's cost (-m=2)."""
+    call = sprint_call(view, candidate.escape)
+    return call is not None and costs_more(view, candidate.path, call)
+
+
 RULE = Rule(
     name=NAME,
     summary="convert a value straight to the interface it is asserted to, "
@@ -159,5 +166,6 @@ RULE = Rule(
     messages=("moved to heap: x", "x escapes to heap"),
     find=find,
     propose=propose,
+    flows=needs_cost,
     retention=True,
 )

@@ -48,7 +48,7 @@ from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import, language_minor, node_at
-from gorewrite.rules.iface_direct import digits, errorf, evaluated, importing
+from gorewrite.rules.iface_direct import budget, digits, errorf, evaluated, importing
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import operand_type
 from gorewrite.rules.iface_direct.methodless import underlying
@@ -89,6 +89,20 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
         return None
     first = 1 if text(function.child_by_field_name("field")).decode() in FORMATTED else 0
     return call if node in call_args(call)[first:] else None
+
+
+def costs_more(view: PackageView, path: str, call: Node) -> bool:
+    """May the call's concatenation cost the inliner more than fmt's call did? Only where it prints an operand of
+    another type than Go's own string, []byte or bool (an integer's append, a named type's, a byte array's hex;
+    strings and FormatBools alone cost less: budget.py) in a function some release inlines: there alone propose
+    needs the function's cost, a -m=2 compile of the package. Unknown types: yes."""
+    types = view.types
+    first = 1 if text(call.child_by_field_name("function").child_by_field_name("field")).decode() in FORMATTED else 0
+    for operand in call_args(call)[first:] if types is not None and not types.error else [None]:
+        ident = _field(types, path, operand) or types.at(path, operand.start_byte) if operand is not None else None
+        if ident is None or ident.type not in ("string", "bool", *BYTES):
+            return budget.inlined_anywhere(view, path, call)
+    return False
 
 
 def concatenate(view: PackageView, types: TypeInfo, escape: Escape, call: Node) -> Fix | str:
@@ -162,9 +176,11 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     pieces = _printed(view, types, path, call, found[2])
     if isinstance(pieces, str):
         return pieces
-    appends = digits.appends(_joined(pieces))
-    if appends > 1 or appends and (evaluated.printed_call(types, path, pieces) or not digits.whole_body(call)):
-        heavy = inlined(view, path, call, f"{appends} strconv call(s) could cost its inliner more than its budget")
+    heavy = budget.over(view, path, call, _joined(pieces), found[2])
+    if heavy:
+        return heavy
+    if evaluated.printed_call(types, path, pieces):
+        heavy = inlined(view, path, call, "strconv of a call's result could cost its inliner more than its budget")
         if heavy:
             return heavy
     unordered = evaluated.unordered(types, path, pieces)

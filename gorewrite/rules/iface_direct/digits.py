@@ -37,8 +37,7 @@ from typing import NamedTuple
 
 from gorewrite import builtins
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import owner
-from gorewrite.syntax import Node, contains, text
+from gorewrite.syntax import Node, text
 from gorewrite.typeinfo import TypeInfo
 
 SIGNED = ("int", "int8", "int16", "int32", "int64", "rune")
@@ -113,39 +112,6 @@ def spaced(operands: list, strings: list[bool]) -> list:
             out.append(b" ")
         out.append(operand)
     return out
-
-
-def appends(pieces: list) -> int:
-    """How many strconv calls the concatenation of the pieces writes that may take a function the compiler
-    inlined past its budget of 80, where a caller that inlined it would allocate the result it kept in its frame:
-    AppendInt and AppendUint, which go1.24 does not inline (each costs a call, 57 and more), and beside one of them
-    each FormatBool, which both releases inline (`"%s:%d-%t"` of an inlined one-line function went from within 80
-    to 89 under go1.27.3 with one append and one FormatBool, and under go1.24.11 with two FormatBools). FormatBools
-    alone stay within (`"%t/%t/%t"`: verified under both)."""
-    numbers = [p for p in pieces if isinstance(p, Number) and p.kind != "bool"]
-    bools = [p for p in pieces if isinstance(p, Number) and p.kind == "bool"]
-    return len(numbers) + len(bools) if len(pieces) > 1 and numbers else 0
-
-
-def whole_body(call: Node) -> bool:
-    """Is the call's statement the whole body of its function? There one append keeps a function the compiler
-    inlines within the inliner's budget (the probe's one-line keys and URLs, under both releases); beside other
-    statements it may not (std's benchmarkName, `if n != 1 { return fmt.Sprintf("%s-%d", name, n) }; return name`,
-    went from within 80 to 81 under go1.27.3, net/http's checkWriteHeaderCode, a panic inside an if, to 83), and
-    its callers, which kept the result in their frames, would allocate it."""
-    function = owner(call)
-    body = function.child_by_field_name("body") if function is not None else None
-    lists = [n for n in body.named_children if n.type == "statement_list"] if body is not None else []
-    statements = lists[0] if lists else None
-    kept = [n for n in statements.named_children if n.type != "comment"] if statements is not None else []
-    if len(kept) != 1 or not contains(kept[0], call):
-        return False
-    node = call.parent
-    while node != kept[0]:  # the call's own statement, not one nested in an `if` (net/http's checkWriteHeaderCode)
-        if node.type == "block" or node.type.endswith("_statement"):
-            return False
-        node = node.parent
-    return True
 
 
 def written(piece: Number, alone: bool) -> bytes:

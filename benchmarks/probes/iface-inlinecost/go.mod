@@ -1,0 +1,3 @@
+module example.com/probes/iface-inlinecost
+
+go 1.22
