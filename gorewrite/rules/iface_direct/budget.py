@@ -19,8 +19,8 @@ after on fifteen shapes under both releases (tests/test_iface_direct_budget.py),
 real difference, never below. Two of fmt's calls cost more than 80, so an inlined function holds one: no other
 fix of the rule adds to the same function's cost. The verbs beside `%d` (digits.py) cost as an append does where
 they write one (`%x`, `%o`, `%b` call AppendInt in another base; `%c`'s `string(rune(x))` calls nothing: less);
-`%q`'s AppendQuoteRune and a byte array's hex.AppendEncode are not measured and may cost the budget each; a
-defined type's operand converted first (`bool(on)`, reach55b's) costs a node more.
+`%q`'s AppendQuoteRune and a byte array's hex.AppendEncode cost what each release measures (CALLEES); a defined
+type's operand converted first (`bool(on)`, reach55b's) costs a node more.
 """
 
 from __future__ import annotations
@@ -40,10 +40,11 @@ CALL = 57  # inlineExtraCallCost: what a call the inliner does not inline costs 
 # what fmt's printer cost. go1.24 does not inline AppendInt (its wrapper `return strconv.AppendInt(b, x, 10)` costs
 # 63: 6 nodes and the call's 57); go1.26 and go1.27 do (69: 63 for AppendInt's body). FormatBool's wrapper costs 10
 # under go1.24, 14 from go1.26; errors.New's 10. No release inlines Sprintf, Sprint or Sprintln (57); go1.26 and
-# go1.27 inline Errorf at 80, more than its call.
-CALLEES = {24: (CALL, 6, 6, CALL), 26: (63, 10, 6, CALL), 27: (63, 10, 6, CALL)}
+# go1.27 inline Errorf at 80, more than its call. AppendQuoteRune (%q of a rune) costs 65 inlined under the three
+# (its wrapper 70: 5 nodes); hex.AppendEncode is inlined by none (its wrapper 62: 5 nodes and the call's 57).
+CALLEES = {24: (CALL, 6, 6, CALL, 65, CALL), 26: (63, 10, 6, CALL, 65, CALL), 27: (63, 10, 6, CALL, 65, CALL)}
 # A release not measured: no inlined callee costs more than the budget, and fmt's call may cost nothing.
-UNMEASURED = (BUDGET, BUDGET, BUDGET, 0)
+UNMEASURED = (BUDGET, BUDGET, BUDGET, 0, BUDGET, BUDGET)
 COST = re.compile(r"^can inline .+ with cost (\d+)")
 
 
@@ -51,21 +52,27 @@ def added(pieces: list, minor: int, formatted: bool, erroring: bool, constant_op
     """At most how much more the concatenation of the (joined) pieces costs the inliner than fmt's call did, whose
     operands were the pieces that are no constant bytes and the constant_operands (each a literal and its
     conversion to any in fmt's call, text of a constant piece in the concatenation)."""
-    appended, flagged, new, printer = CALLEES.get(minor, UNMEASURED)
+    appended, flagged, new, printer, quoted, hexed = CALLEES.get(minor, UNMEASURED)
     numbers = [p for p in pieces if isinstance(p, Number)]
-    bools = sum(p.kind == "bool" for p in numbers)
-    # %q's AppendQuoteRune and a byte array's hex.AppendEncode are not measured: each may cost the whole budget
-    unmeasured = sum(digits.converted(p) for p in numbers)
     named = sum(p.named for p in numbers)  # a defined type's operand is converted first (`bool(on)`): one node more
     # string(b) of a []byte operand, a piece (node, True); a Number is a tuple too, of a node and a kind
     converted = sum(isinstance(p, tuple) and p[1] is True for p in pieces)
     constants = sum(isinstance(p, bytes) for p in pieces)
-    appends = len(numbers) - bools - unmeasured
-    made = 1 + constants + converted + named + appends * (8 + appended) + bools * (2 + flagged)
-    made += unmeasured * (8 + BUDGET)
+    made = 1 + constants + converted + named + sum(_written(p, appended, flagged, quoted, hexed) for p in numbers)
     made += 2 + new if erroring else 0
     kept = 1 + printer + 1 + formatted + 2 + (len(pieces) - constants) + 2 * constant_operands
     return made - kept
+
+
+def _written(piece: Number, appended: int, flagged: int, quoted: int, hexed: int) -> int:
+    """At most what the number's writing costs: FormatBool's call and name and its cost; else string(), the call
+    and its name, make and its two sizes, the conversion (or `s[:]`'s two nodes) and the base, and the callee's
+    cost (%c's `string(rune(x))` calls nothing: less than an append)."""
+    if piece.kind == "bool":
+        return 2 + flagged
+    if piece.verb == "%q":
+        return 8 + quoted
+    return 8 + (hexed if digits.converted(piece) else appended)
 
 
 def over(view: PackageView, path: str, call: Node, pieces: list, printer: str) -> str | None:

@@ -180,7 +180,9 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if heavy:
         return heavy
     if evaluated.printed_call(types, path, pieces):
-        heavy = inlined(view, path, call, "strconv of a call's result could cost its inliner more than its budget")
+        heavy = inlined(
+            view, path, call, "1 strconv call(s) could cost its inliner more than its budget, of a call's result"
+        )
         if heavy:
             return heavy
     unordered = evaluated.unordered(types, path, pieces)
