@@ -93,6 +93,37 @@ func Encode(lens []uint32, out chan<- [8]byte) {
 }
 """
 
+# A goroutine framing headers that keeps the last one for a debug endpoint, through a function taking `any`.
+BOXED = """package decline_owned_addr_boxed
+
+import "encoding/binary"
+
+// lastFrame is the most recent frame's header, for a debug endpoint.
+var lastFrame []byte
+
+// remember keeps the frame header of a []byte value for the debug endpoint.
+//
+//go:noinline
+func remember(v any) {
+	if b, ok := v.([]byte); ok {
+		lastFrame = b
+	}
+}
+
+// Headers sends a header for each length, from the background.
+func Headers(lens []uint32, out chan<- uint64) {
+	var hdr [8]byte
+	go func() {
+		for _, n := range lens {
+			binary.BigEndian.PutUint32(hdr[:4], n)
+			remember(hdr[:])
+			out <- binary.BigEndian.Uint64(hdr[:])
+		}
+		close(out)
+	}()
+}
+"""
+
 FIXES = {
     "owned_addr_buffer": (  # a Buffer the caller declares and only the goroutine fills, through its methods
         """package owned_addr_buffer
@@ -473,6 +504,12 @@ func Retry(attempts int, out chan<- int) {
     ),
     # mark returns its pointer (`leaking param: h to result ~r0 level=0`, parameters.judge): the copy's address is
     # then wherever the result goes, here a package variable, and the copy would move to the heap as hdr does
+    # remember's verdict is `leaking param content: v`: hdr[:] boxed into v puts the slice, and its pointer into the
+    # copy, in what v points to (lead and reach55e proposed the copy; go1.24.11 rejected it)
+    "decline_owned_addr_boxed": (
+        BOXED,
+        "the address of hdr is taken at or after the statement making the closure (line 22)",
+    ),
     "decline_owned_addr_returned": (
         RETURNED,
         "the address of hdr is taken at or after the statement making the closure (line 16)",
@@ -482,6 +519,7 @@ func Retry(attempts int, out chan<- int) {
 NAIVE = {
     "decline_owned_addr_writer": (first_in_literal("\tgo func() {", "hdr"), "moved to heap: hdr"),
     "decline_owned_addr_returned": (first_in_literal("\tgo func() {", "hdr"), "moved to heap: hdr"),
+    "decline_owned_addr_boxed": (first_in_literal("\tgo func() {", "hdr"), "moved to heap: hdr"),
     "decline_owned_addr_before": (first_in_literal("\tgo func() {", "st"), "fmt.Sprint({pkg}.Tally([]int{1, 2, 3}))"),
     "decline_owned_addr_builder": (
         first_in_literal("\tgo func() {", "sb"),
