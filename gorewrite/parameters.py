@@ -210,17 +210,20 @@ def verdict_of(signature: Signature, argument: int) -> tuple[str | None, bool]:
     return (signature.params[argument], False) if argument <= last else (None, False)
 
 
-def compiler_keeps(parameters: dict[str, Verdicts], key: tuple[str, str, str], argument: int) -> str | None:
+def compiler_keeps(
+    parameters: dict[str, Verdicts], key: tuple[str, str, str], argument: int, contents: bool = False
+) -> str | None:
     """None when each toolchain's compiler says the function keeps no pointer passed as `argument` (RECEIVER: its
     receiver), else why, as `whose parameter … reports …`. The compiler's own word, not what retention.py proves of
     the callee (an io.Writer's contract, the package's own body followed): a value whose address a call takes stays
-    on its function's stack only where the compiler agrees."""
+    on its function's stack only where the compiler agrees. contents: the pointer is inside what the parameter
+    points to (a slice of an array boxed into an `any`), so `leaking param content` keeps it too."""
     for version, verdicts in sorted(parameters.items()):
         signature = verdicts.get(key)
         if signature is None:
             return verdicts.missing(key, version)
         said, element = verdict_of(signature, argument)
-        problem = judge(said, element, version)
+        problem = judge(said, element or contents, version)
         if problem:
             return problem
     return None

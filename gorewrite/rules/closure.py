@@ -1273,7 +1273,11 @@ def _copy_leaves(view: PackageView, path: str, uses: list[Ident]) -> str | None:
         if found[0].parent.type == "go_statement" or _looped_defer(found[0]):
             return f"its address goes to {shown}, a go call or a defer that may run more than once (line {line})"
         key = callees.callee(view, path, found[0], every_build=found[1] != retention.RECEIVER)
-        said = key if isinstance(key, str) else parameters.compiler_keeps(view.parameters, key, found[1])
+        # `remember(hdr[:])` to an `any` boxes the slice: its pointer into the copy is the box's content, which
+        # `leaking param content: v` keeps (as _address_outlives judges a sliced argument)
+        given = items(found[0].child_by_field_name("arguments"))[found[1]] if found[1] != retention.RECEIVER else None
+        sliced = given is not None and given.type == "slice_expression"
+        said = key if isinstance(key, str) else parameters.compiler_keeps(view.parameters, key, found[1], sliced)
         if said:
             return f"its address goes to {shown}, {said} (line {line})"
     return None
