@@ -67,7 +67,7 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
         return dataclasses.replace(inner, type="string") if inner is not None and inner.type == "[]byte" else None
     callee = _callee(types, path, operand)
     result = _result(callee.type) if callee is not None else None
-    if name is not None or callee is None or callee.kind not in CALLED or result not in RESULTS:
+    if callee is None or callee.kind not in CALLED or result not in RESULTS:  # a builtin's kind is no CALLED
         return None
     return dataclasses.replace(callee, type=result, named=None)
 
