@@ -98,10 +98,44 @@ FIXES = {
         ),
         "{pkg}.Probe()",
     ),
+    # a map read never panics: beside an index it is no second bound
+    "index_and_map_read": (
+        line(
+            "index_and_map_read",
+            "key string, parts []string, vars map[string]string",
+            'fmt.Sprintf("%s/%s=%s", parts[0], key, vars[key])',
+            "key, parts, nil",
+        ),
+        "{pkg}.Probe()",
+    ),
+    # an index inside a call's argument is evaluated with the call, where it stands, in both forms: no second bound
+    # beside parts[0], and strings.ToUpper is no read through a pointer
+    "index_and_called_index": (
+        line(
+            "index_and_called_index",
+            "host string, parts []string",
+            'fmt.Sprintf("%s/%s/%s", host, parts[0], strings.ToUpper(parts[1]))',
+            "host, parts",
+            STRINGS,
+        ),
+        "{pkg}.Probe()",
+    ),
+    # an integer that is itself a call's result, left of a call: strconv's call takes it where fmt's call did
+    "called_integer_then_call": (
+        line("called_integer_then_call", "", 'fmt.Sprintf("%s %d %s", host, Count(), Next())', "")
+        + "\n// Count reads the sequence.\nfunc Count() int { return seq }\n",
+        "{pkg}.Probe()",
+    ),
 }
 
+# first moves seq on, called inside an index or a slice bound: gc calls it where it stands, before fmt reads seq
+FIRST = "\n// first moves the sequence on.\nfunc first() int {\n\tseq++\n\treturn 0\n}\n"
+
 # A check's label read through a pointer that Probe passes nil, with the panic (and what ran) as the result.
-CHECK = """type check struct{ name string }
+CHECK = """type check struct {
+	name string
+	raw  []byte
+}
 
 // Line labels a check.
 //
@@ -198,6 +232,30 @@ DECLINES = {
         + '\n// Label is a tag.\ntype Label string\n\nfunc (l Label) String() string { return "label " + string(l) }\n',
         "it formats l[1:], not a constant or a variable",
     ),
+    # a call in an index or a slice bound runs where it stands, before fmt reads seq but after strconv's call
+    "integer_then_called_index": (
+        line("integer_then_called_index", "", 'fmt.Sprintf("%d %s", seq, parts[first()])', "") + FIRST,
+        "it formats parts[first()], not a constant or a variable",
+    ),
+    "integer_then_called_bound": (
+        line("integer_then_called_bound", "", 'fmt.Sprintf("%d %s", seq, host[first():])', "") + FIRST,
+        "it formats host[first():], not a constant or a variable",
+    ),
+    # a conversion reading through the nil pointer: go1.24.11 raises the index's panic first in the concatenation
+    "nil_conversion_then_index": (
+        nil_check(
+            "nil_conversion_then_index",
+            "string",
+            'fmt.Sprintf("%s %s %s", host, string(c.raw), xs[n])',
+            "nil, nil, 2, 0",
+        ),
+        "xs[n] may panic on its bounds and string(c.raw) reads through a pointer",
+    ),
+    # copy is a builtin, no function: it writes raw, and a concatenation's strconv would not take its result as fmt
+    "builtin_call": (
+        line("builtin_call", "", 'fmt.Sprintf("%s %d", host, copy(raw, host))', ""),
+        "it formats copy(raw, host), not a constant or a variable",
+    ),
 }
 
 
@@ -215,6 +273,22 @@ NAIVE = {
     "nil_then_index": (_naive('fmt.Sprintf("%s %s", c.name, xs[n])', 'c.name + " " + xs[n]'), "{pkg}.Probe()"),
     "index_beside_division": (_naive('fmt.Sprintf("%s=%s", key, xs[n])', 'key + "=" + xs[n]'), "{pkg}.Probe()"),
     "named_slice": (_naive('fmt.Sprintf("%s[%s]", host, l[1:])', 'host + "[" + string(l[1:]) + "]"'), "{pkg}.Probe()"),
+    "integer_then_called_index": (
+        lambda s: s.replace(
+            'fmt.Sprintf("%d %s", seq, parts[first()])', 'strconv.Itoa(seq) + " " + parts[first()]'
+        ).replace('\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'),
+        "{pkg}.Probe()",
+    ),
+    "integer_then_called_bound": (
+        lambda s: s.replace(
+            'fmt.Sprintf("%d %s", seq, host[first():])', 'strconv.Itoa(seq) + " " + host[first():]'
+        ).replace('\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'),
+        "{pkg}.Probe()",
+    ),
+    "nil_conversion_then_index": (
+        _naive('fmt.Sprintf("%s %s %s", host, string(c.raw), xs[n])', 'host + " " + string(c.raw) + " " + xs[n]'),
+        "{pkg}.Probe()",
+    ),
 }
 
 globals().update(case_suite("iface-operands", RULE, FIXES, DECLINES, NAIVE))

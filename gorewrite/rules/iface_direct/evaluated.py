@@ -3,13 +3,17 @@
 `string(raw[:n])` of a []byte, and calls whose one result is a string (`strings.TrimPrefix(p, "/")`, `u.Hostname()`)
 or an integer or bool (`time.Since(t).Milliseconds()`: digits.py prints it with strconv, a call of the call).
 
-gc evaluates an expression's calls first, left to right, and its reads after them, both in a call's arguments and
-in a concatenation (walk/order.go: a call is copied to a temporary where it stands, OADDSTR's and a call's other
-operands are read where the expression is built). Measured under go1.24.11 and go1.27.3 with programs whose outputs
-differ for any other order: `fmt.Sprintf("%s %s", a, f())` and `a + " " + f()` both show a as f left it, as do
-`parts[0]`, `m["k"]` and a []byte's bytes beside a call that writes them, and `fmt.Sprintf("%s %s", p.name,
-boom())` panics with boom's value both ways. So a call operand may write what other operands read, or panic: the
-order is the same. What differs, and declines (unordered):
+gc evaluates an expression's calls and its slice expressions left to right where they stand, and its other reads
+after them, both in a call's arguments and in a concatenation (walk/order.go copies a call, and an OSLICE, to a
+temporary where it stands; OADDSTR's and a call's other operands are read where the expression is built).
+Measured under go1.24.11 and go1.27.3 with programs whose outputs differ for any other order: `fmt.Sprintf("%s
+%s", a, f())` and `a + " " + f()` both show a as f left it, as do `parts[0]`, `m["k"]` and a []byte's bytes beside
+a call that writes them; `s[1:]` left of a call that writes s shows the old s both ways, and `buf[:2]` the old
+slice with the bytes the call wrote (adv-reach55d); `fmt.Sprintf("%s %s", p.name, boom())` panics with boom's value
+both ways. So a call operand may write what other operands read, or panic: the order is the same. An index or a
+bound holds no call (_simple): one would run where it stands, before fmt reads an integer to its left but after
+the concatenation's strconv call (`fmt.Sprintf("%d %s", seq, parts[first()])`). What differs, and declines
+(unordered):
 - an integer operand left of a call: the concatenation prints it with strconv, a call, run before the call to its
   right, where fmt reads the integer after every call (`fmt.Sprintf("%d %s", n, bump())` printed bump's n);
 - an operand that may panic on a bound (an index of a slice, array or string, a slice expression) beside one that
@@ -67,7 +71,7 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
         return dataclasses.replace(inner, type="string") if inner is not None and inner.type == "[]byte" else None
     callee = _callee(types, path, operand)
     result = _result(callee.type) if callee is not None else None
-    if name is not None or callee is None or callee.kind not in CALLED or result not in RESULTS:
+    if callee is None or callee.kind not in CALLED or result not in RESULTS:  # a builtin's kind is no CALLED
         return None
     return dataclasses.replace(callee, type=result, named=None)
 
