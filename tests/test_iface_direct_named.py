@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types as namespaces
 
-from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals, releases
 
 from gorewrite.rules import RULES
 from gorewrite.rules.iface_direct import methodless
@@ -276,7 +276,7 @@ def _underlying(tmp_path, files: dict[str, str], name: str = "ID", file: str = "
         (directory / path).write_text(code)
     named = {"basic": "int", "name": name, "file": str(directory / file) if file else ""}
     facts = namespaces.SimpleNamespace(named=lambda *_: named)
-    view = namespaces.SimpleNamespace(memo={})
+    view = namespaces.SimpleNamespace(memo={}, by_toolchain={})
     operand = parse(b"x").root_node
     return methodless.underlying(view, facts, "p.go", operand, "%v")
 
@@ -304,3 +304,26 @@ def test_a_method_the_reading_cannot_place_declines(tmp_path):
     # a method declared on an alias of ID is ID's
     alias = 'package p\n\ntype Alias = ID\n\nfunc (Alias) String() string { return "" }\n'
     assert _underlying(tmp_path, {"id.go": base["id.go"], "alias.go": alias}) is None
+
+
+# A std type read in one release's GOROOT: crypto/x509's ExtKeyUsage has no String in go1.24.11 and one in go1.26 on
+# (go1.27.3 prints `serverAuth`). With go1.24.11 first, its reading says nothing of go1.27.3's: decline.
+USAGE = (
+    'package main\n\nimport (\n\t"crypto/x509"\n\t"fmt"\n)\n\n'
+    'func describe(u x509.ExtKeyUsage) string {\n\treturn fmt.Sprintf("usage=%v", u)\n}\n\n'
+    "func main() { fmt.Println(describe(x509.ExtKeyUsageServerAuth)) }\n"
+)
+
+
+def test_a_std_type_read_in_an_older_release_than_the_run_compiles_declines(tmp_path):
+    newest, older = releases()
+    root = module(tmp_path, {"cmd/main.go": USAGE})
+    for order in ([older, newest], [newest, older]):
+        assert_declines(proposals(root, RULE, order)["example.com/m/cmd"], "it formats u of crypto/x509.ExtKeyUsage")
+    alone = only_fix(proposals(root, RULE, [older])["example.com/m/cmd"])  # go1.24.11's own run: no String there
+    (root / "cmd/main.go").write_text(edited(USAGE, alone))
+    assert "int64(u)" in (root / "cmd/main.go").read_text()
+    assert older.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=1\n"
+    assert newest.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=1\n"  # the naive rewrite under go1.27.3
+    (root / "cmd/main.go").write_text(USAGE)
+    assert newest.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=serverAuth\n"
