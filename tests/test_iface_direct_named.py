@@ -35,6 +35,8 @@ CODE = (
     'func (c Code) String() string { return map[Code]string{503: "Service Unavailable"}[c] }\n\nvar code Code = 503\n'
 )
 
+GLYPH = "type Glyph rune\n\nfunc (g Glyph) String() string { return \"glyph\" }\n\nvar glyph Glyph = 'λ'\n\n"
+
 FIXES = {
     # a user id: %d of a defined int64
     "user_id": (
@@ -81,6 +83,18 @@ FIXES = {
             "wait",
             "var wait = 1500 * time.Millisecond\n",
             '"fmt"\n\t"time"',
+        ),
+        "{pkg}.Probe()",
+    ),
+    # reach55c's verbs on defined types: %c of a Glyph whose String %c never calls, %q of a methodless Letter (each
+    # through rune(), which AppendQuoteRune takes), %x %o %b of a methodless Mask
+    "rune_verbs": (
+        line(
+            "rune_verbs",
+            "g Glyph, l Letter, m Mask",
+            'fmt.Sprintf("%c %q %x/%o/%b", g, l, m, m, m)',
+            "glyph, letter, mask",
+            GLYPH + "type Letter rune\n\ntype Mask uint16\n\nvar letter, mask = Letter('€'), Mask(0xbeef)\n",
         ),
         "{pkg}.Probe()",
     ),
@@ -152,6 +166,20 @@ DECLINES = {
         ),
         "it formats r of",
     ),
+    # %x and %q call String (reach55c's verbs): the hex of Code's name, Glyph's name quoted
+    "stringer_x": (line("stringer_x", "c Code", 'fmt.Sprintf("status %x", c)', "code", CODE), "it formats c of"),
+    "stringer_q": (line("stringer_q", "g Glyph", 'fmt.Sprintf("glyph %q", g)', "glyph", GLYPH), "it formats g of"),
+    # the package's own rune: %c of a Glyph is written rune(g), which would call it
+    "rune_declared": (
+        line(
+            "rune_declared",
+            "g Glyph",
+            'fmt.Sprintf("glyph %c", g)',
+            "glyph",
+            "type Glyph int32\n\nfunc rune(g Glyph) int32 { return int32(g) + 1 }\n\nvar glyph Glyph = 'λ'\n",
+        ),
+        "rune",
+    ),
     # the package's own string: string(h) would call it (the package names no string type: Line returns HTML)
     "string_declared": (
         'package string_declared\n\nimport (\n\t"fmt"\n\t"html/template"\n)\n\n'
@@ -181,6 +209,19 @@ NAIVE = {
     "duration_v": (_naive('fmt.Sprintf("took %v", d)', '"took " + ' + APPENDED.format("d")), "{pkg}.Probe()"),
     "named_struct": (_naive('fmt.Sprintf("at %v", p)', '"at " + string(p)', False), "cannot convert"),
     "error_s": (_naive('fmt.Sprintf("denied: %s", r)', '"denied: " + string(r)', False), "{pkg}.Probe()"),
+    "stringer_x": (
+        _naive(
+            'fmt.Sprintf("status %x", c)', '"status " + string(strconv.AppendInt(make([]byte, 0, 17), int64(c), 16))'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "stringer_q": (
+        _naive(
+            'fmt.Sprintf("glyph %q", g)', '"glyph " + string(strconv.AppendQuoteRune(make([]byte, 0, 12), rune(g)))'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "rune_declared": (_naive('fmt.Sprintf("glyph %c", g)', '"glyph " + string(rune(g))', False), "{pkg}.Probe()"),
     "string_declared": (
         _naive('fmt.Sprintf("<p>%s</p>", h)', '"<p>" + string(h) + "</p>"', False),
         "string({pkg}.Probe())",
@@ -199,6 +240,9 @@ def test_a_defined_type_is_written_converted_to_its_underlying_type(proposed):
     on = "strconv.FormatBool(bool(on))"
     want = f'"status=" + string(s) + "/" + string(s) + " admin=" + {on} + "/" + {on}'
     assert want in after, after
+    after = edited(FIXES["rune_verbs"][0], only_fix(proposed["rune_verbs"]))
+    assert "string(rune(g))" in after and "strconv.AppendQuoteRune(make([]byte, 0, 12), rune(l))" in after, after
+    assert "strconv.AppendUint(make([]byte, 0, 17), uint64(m), 16)" in after, after
     after = edited(FIXES["field"][0], only_fix(proposed["field"]))
     assert "strconv.Itoa(int(s.user))" in after, after
 
