@@ -48,12 +48,30 @@ def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
     in every build) is a defined type of that underlying type declaring no method fmt calls for it in any build;
     None otherwise."""
     named = types.named(path, operand.start_byte, operand.end_byte)
-    if named is None or not named["file"] or named.get("std") and not _newest_first(view):
+    if named is None or named.get("std") and not _newest_first(view):
         return None
+    return named["basic"] if _methodless(view, named, verb) else None
+
+
+def unordered(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
+    """Why an operand of another std package's type declines that its GOROOT's files would admit: they are the
+    first --toolchain's, not the newest release's of the run, which may declare String on it."""
+    named = types.named(path, operand.start_byte, operand.end_byte)
+    if named is None or not named.get("std") or _newest_first(view) or not _methodless(view, named, verb):
+        return None
+    return (
+        f"it formats {text(operand).decode()} of std's {named['name']}, whose methods the first --toolchain's GOROOT "
+        "gives: a newer release of the run may declare String on it (crypto/x509's KeyUsage did in go1.26; "
+        "give the newest --toolchain first)"
+    )
+
+
+def _methodless(view: PackageView, named: dict, verb: str | None) -> bool:
+    """Does the type declare, in any build, no method fmt calls for the verb (None: any verb)?"""
+    if not named["file"]:
+        return False
     declared = memo(view, ("methodless", os.path.dirname(named["file"]), named["name"]), lambda: _declared(named))
-    if declared is None or set(declared) & set(CALLED.get(verb, ANY) if verb else ANY):
-        return None
-    return named["basic"]
+    return declared is not None and not set(declared) & set(CALLED.get(verb, ANY) if verb else ANY)
 
 
 def _declared(named: dict) -> list[str] | None:
