@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import types as namespaces
 
-from conftest import assert_declines, case_suite, edited, module, only_fix, proposals
+from conftest import assert_declines, case_suite, edited, module, only_fix, proposals, releases
 
 from gorewrite.rules import RULES
 from gorewrite.rules.iface_direct import methodless
@@ -34,6 +34,8 @@ CODE = (
     "// Code is an HTTP status.\ntype Code int\n\n"
     'func (c Code) String() string { return map[Code]string{503: "Service Unavailable"}[c] }\n\nvar code Code = 503\n'
 )
+
+GLYPH = "type Glyph rune\n\nfunc (g Glyph) String() string { return \"glyph\" }\n\nvar glyph Glyph = 'λ'\n\n"
 
 FIXES = {
     # a user id: %d of a defined int64
@@ -81,6 +83,18 @@ FIXES = {
             "wait",
             "var wait = 1500 * time.Millisecond\n",
             '"fmt"\n\t"time"',
+        ),
+        "{pkg}.Probe()",
+    ),
+    # reach55c's verbs on defined types: %c of a Glyph whose String %c never calls, %q of a methodless Letter (each
+    # through rune(), which AppendQuoteRune takes), %x %o %b of a methodless Mask
+    "rune_verbs": (
+        line(
+            "rune_verbs",
+            "g Glyph, l Letter, m Mask",
+            'fmt.Sprintf("%c %q %x/%o/%b", g, l, m, m, m)',
+            "glyph, letter, mask",
+            GLYPH + "type Letter rune\n\ntype Mask uint16\n\nvar letter, mask = Letter('€'), Mask(0xbeef)\n",
         ),
         "{pkg}.Probe()",
     ),
@@ -152,6 +166,20 @@ DECLINES = {
         ),
         "it formats r of",
     ),
+    # %x and %q call String (reach55c's verbs): the hex of Code's name, Glyph's name quoted
+    "stringer_x": (line("stringer_x", "c Code", 'fmt.Sprintf("status %x", c)', "code", CODE), "it formats c of"),
+    "stringer_q": (line("stringer_q", "g Glyph", 'fmt.Sprintf("glyph %q", g)', "glyph", GLYPH), "it formats g of"),
+    # the package's own rune: %c of a Glyph is written rune(g), which would call it
+    "rune_declared": (
+        line(
+            "rune_declared",
+            "g Glyph",
+            'fmt.Sprintf("glyph %c", g)',
+            "glyph",
+            "type Glyph int32\n\nfunc rune(g Glyph) int32 { return int32(g) + 1 }\n\nvar glyph Glyph = 'λ'\n",
+        ),
+        "rune",
+    ),
     # the package's own string: string(h) would call it (the package names no string type: Line returns HTML)
     "string_declared": (
         'package string_declared\n\nimport (\n\t"fmt"\n\t"html/template"\n)\n\n'
@@ -181,6 +209,19 @@ NAIVE = {
     "duration_v": (_naive('fmt.Sprintf("took %v", d)', '"took " + ' + APPENDED.format("d")), "{pkg}.Probe()"),
     "named_struct": (_naive('fmt.Sprintf("at %v", p)', '"at " + string(p)', False), "cannot convert"),
     "error_s": (_naive('fmt.Sprintf("denied: %s", r)', '"denied: " + string(r)', False), "{pkg}.Probe()"),
+    "stringer_x": (
+        _naive(
+            'fmt.Sprintf("status %x", c)', '"status " + string(strconv.AppendInt(make([]byte, 0, 17), int64(c), 16))'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "stringer_q": (
+        _naive(
+            'fmt.Sprintf("glyph %q", g)', '"glyph " + string(strconv.AppendQuoteRune(make([]byte, 0, 12), rune(g)))'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "rune_declared": (_naive('fmt.Sprintf("glyph %c", g)', '"glyph " + string(rune(g))', False), "{pkg}.Probe()"),
     "string_declared": (
         _naive('fmt.Sprintf("<p>%s</p>", h)', '"<p>" + string(h) + "</p>"', False),
         "string({pkg}.Probe())",
@@ -199,6 +240,9 @@ def test_a_defined_type_is_written_converted_to_its_underlying_type(proposed):
     on = "strconv.FormatBool(bool(on))"
     want = f'"status=" + string(s) + "/" + string(s) + " admin=" + {on} + "/" + {on}'
     assert want in after, after
+    after = edited(FIXES["rune_verbs"][0], only_fix(proposed["rune_verbs"]))
+    assert "string(rune(g))" in after and "strconv.AppendQuoteRune(make([]byte, 0, 12), rune(l))" in after, after
+    assert "strconv.AppendUint(make([]byte, 0, 17), uint64(m), 16)" in after, after
     after = edited(FIXES["field"][0], only_fix(proposed["field"]))
     assert "strconv.Itoa(int(s.user))" in after, after
 
@@ -276,7 +320,7 @@ def _underlying(tmp_path, files: dict[str, str], name: str = "ID", file: str = "
         (directory / path).write_text(code)
     named = {"basic": "int", "name": name, "file": str(directory / file) if file else ""}
     facts = namespaces.SimpleNamespace(named=lambda *_: named)
-    view = namespaces.SimpleNamespace(memo={})
+    view = namespaces.SimpleNamespace(memo={}, by_toolchain={})
     operand = parse(b"x").root_node
     return methodless.underlying(view, facts, "p.go", operand, "%v")
 
@@ -304,3 +348,27 @@ def test_a_method_the_reading_cannot_place_declines(tmp_path):
     # a method declared on an alias of ID is ID's
     alias = 'package p\n\ntype Alias = ID\n\nfunc (Alias) String() string { return "" }\n'
     assert _underlying(tmp_path, {"id.go": base["id.go"], "alias.go": alias}) is None
+
+
+# A std type read in one release's GOROOT: crypto/x509's ExtKeyUsage has no String in go1.24.11 and one in go1.26 on
+# (go1.27.3 prints `serverAuth`). With go1.24.11 first, its reading says nothing of go1.27.3's: decline.
+USAGE = (
+    'package main\n\nimport (\n\t"crypto/x509"\n\t"fmt"\n)\n\n'
+    'func describe(u x509.ExtKeyUsage) string {\n\treturn fmt.Sprintf("usage=%v", u)\n}\n\n'
+    "func main() { fmt.Println(describe(x509.ExtKeyUsageServerAuth)) }\n"
+)
+
+
+def test_a_std_type_read_in_an_older_release_than_the_run_compiles_declines(tmp_path):
+    newest, older = releases()
+    root = module(tmp_path, {"cmd/main.go": USAGE})
+    assert_declines(proposals(root, RULE, [older, newest])["example.com/m/cmd"], "give the newest --toolchain first")
+    # go1.27.3 read first: its String declines %v
+    assert_declines(proposals(root, RULE, [newest, older])["example.com/m/cmd"], "it formats u of crypto/x509")
+    alone = only_fix(proposals(root, RULE, [older])["example.com/m/cmd"])  # go1.24.11's own run: no String there
+    (root / "cmd/main.go").write_text(edited(USAGE, alone))
+    assert "int64(u)" in (root / "cmd/main.go").read_text()
+    assert older.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=1\n"
+    assert newest.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=1\n"  # the naive rewrite under go1.27.3
+    (root / "cmd/main.go").write_text(USAGE)
+    assert newest.run(["run", "./cmd"], str(root)).stdout.decode() == "usage=serverAuth\n"

@@ -16,6 +16,7 @@ type namedOperand struct {
 	Basic string `json:"basic"` // the underlying type's name ("int64", "byte", "bool", "string")
 	Name  string `json:"name"`  // the defined type's name
 	File  string `json:"file"`  // the file declaring it ("" when unknown)
+	Std   bool   `json:"std"`   // declared in an imported std package, read in one release's GOROOT
 }
 
 // namedBasic describes the operand a of fmt's call as a namedOperand, if it is one.
@@ -28,5 +29,7 @@ func (c *checked) namedBasic(a ast.Expr, tf *token.File) (namedOperand, bool) {
 	if !ok || b.Info()&types.IsUntyped != 0 || b.Info()&(types.IsInteger|types.IsBoolean|types.IsString) == 0 {
 		return namedOperand{}, false
 	}
-	return namedOperand{tf.Offset(a.Pos()), tf.Offset(a.End()), b.Name(), n.Obj().Name(), c.declaredIn(n.Obj())}, true
+	std := c.isStd(n.Obj().Pkg().Path()) // an import go list calls Standard: its files are one GOROOT's
+	file := c.declaredIn(n.Obj())
+	return namedOperand{tf.Offset(a.Pos()), tf.Offset(a.End()), b.Name(), n.Obj().Name(), file, std}, true
 }

@@ -51,7 +51,7 @@ from gorewrite.rulekit import add_import, language_minor, node_at
 from gorewrite.rules.iface_direct import budget, digits, errorf, evaluated, importing
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import operand_type
-from gorewrite.rules.iface_direct.methodless import underlying
+from gorewrite.rules.iface_direct.methodless import underlying, unordered
 from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
@@ -263,9 +263,11 @@ def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb:
     ident = _field(types, path, operand)
     basic = underlying(view, types, path, operand, verb)  # a defined type's, where fmt calls no method of it
     steady = types.printed(path, operand.start_byte, operand.end_byte)
+    value = types.constant(path, operand.start_byte, operand.end_byte)  # a constant of a named type declines anyway
+    if basic is None and steady and value is None and (late := unordered(view, types, path, operand, verb)):
+        return late
     if ident is not None and (not steady or basic is None and ident.named is not None):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
-    value = types.constant(path, operand.start_byte, operand.end_byte)
     # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
     array = digits.byte_array(operand_type(types, path, operand), verb)  # `sum` of sha256.Sum256's [32]byte
     problem = plain(view, types, path, operand, verb, array) if ident is None or value is not None else None

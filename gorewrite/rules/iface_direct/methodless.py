@@ -17,7 +17,11 @@ receiver that may be it (generic, any alias, `type A = ID; func (A) String()`, o
 declines; so does a type whose name those files declare more than once (per build). That every build gives the
 operand this type (typeinfo.printed) is the caller's to ask, as for any operand: today that holds for the package's
 own types and std's, not a dependency's.
-A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain).
+
+A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain), and a later
+release may declare String on it: crypto/x509's KeyUsage and ExtKeyUsage gained one in go1.26, so `%v` of one
+prints `1` under go1.24.11 and `serverAuth` under go1.27.3. Go 1 compatibility removes no method of an exported
+type, so a std type's reading holds for every release of the run only where the first is the newest.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from gorewrite.build_files import go_files, parsed
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, receiver_type, text, unparen_type, walk
+from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import TypeInfo
 
 # handleMethods: Format for every verb, Error or String for %v %s %x %X %q, GoString only for %#v
@@ -43,12 +48,30 @@ def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
     in every build) is a defined type of that underlying type declaring no method fmt calls for it in any build;
     None otherwise."""
     named = types.named(path, operand.start_byte, operand.end_byte)
-    if named is None or not named["file"]:
+    if named is None or named.get("std") and not _newest_first(view):
         return None
+    return named["basic"] if _methodless(view, named, verb) else None
+
+
+def unordered(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
+    """Why an operand of another std package's type declines that its GOROOT's files would admit: they are the
+    first --toolchain's, not the newest release's of the run, which may declare String on it."""
+    named = types.named(path, operand.start_byte, operand.end_byte)
+    if named is None or not named.get("std") or _newest_first(view) or not _methodless(view, named, verb):
+        return None
+    return (
+        f"it formats {text(operand).decode()} of std's {named['name']}, whose methods the first --toolchain's GOROOT "
+        "gives: a newer release of the run may declare String on it (crypto/x509's KeyUsage did in go1.26; "
+        "give the newest --toolchain first)"
+    )
+
+
+def _methodless(view: PackageView, named: dict, verb: str | None) -> bool:
+    """Does the type declare, in any build, no method fmt calls for the verb (None: any verb)?"""
+    if not named["file"]:
+        return False
     declared = memo(view, ("methodless", os.path.dirname(named["file"]), named["name"]), lambda: _declared(named))
-    if declared is None or set(declared) & set(CALLED.get(verb, ANY) if verb else ANY):
-        return None
-    return named["basic"]
+    return declared is not None and not set(declared) & set(CALLED.get(verb, ANY) if verb else ANY)
 
 
 def _declared(named: dict) -> list[str] | None:
@@ -80,3 +103,9 @@ def _pointer(receiver: Node) -> bool:
     """Is the receiver a pointer (`(s *Slot)`, `(s (*Slot))`)? Its methods are not in the value's method set."""
     decl = next(d for d in receiver.named_children if d.type == "parameter_declaration")  # receiver_type found one
     return unparen_type(decl.child_by_field_name("type")).type == "pointer_type"
+
+
+def _newest_first(view: PackageView) -> bool:
+    """Is the release whose types (and std's GOROOT) the run reads, its first, the newest of its releases?"""
+    versions = list(view.by_toolchain)
+    return not versions or release_minor(versions[0]) == max(map(release_minor, versions))
