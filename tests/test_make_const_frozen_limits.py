@@ -11,7 +11,14 @@ initialized by a call that another variable's initializer outruns through an int
 from __future__ import annotations
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    assert_naive_is_wrong,
+    at_most_speculative,
+    exact_array,
+    naive_mutants,
+    naive_panics,
+    proposals_by_case,
+)
 from test_make_const_bounds import array, probe
 
 from gorewrite.rules import RULES
@@ -86,6 +93,10 @@ BOUNDED = {
     "equal_to_limit": sums("equal_to_limit", guard("n != maxItems"), WARMED + "\nvar maxItems = 20"),
     # read during initialization: 0 or 20, and the guard holds n to either
     "read_while_initializing": sums("read_while_initializing", LIMIT, WARMED + "\nvar maxItems = 20"),
+    # a negative limit is the low end: n >= minOff leaves n >= -8 (not >= 0), so 12-n is up to 20, not just 12
+    "negative_floor": sums("negative_floor", guard("n < minOff || n > 0"), "var minOff = -8", size="12-n"),
+    # and 0 is the high end (a read before initialization): n > minOff leaves n <= 0, so n+20 is up to 20, not 12
+    "negative_ceiling": sums("negative_ceiling", guard("n < -20 || n > minOff"), "var minOff = -8", size="n+20"),
 }
 RAISED = probe("{pkg}.Sum([]int64{1}, 25)")
 # case -> (Go source, the Go expression a naive array changes, or None where gc's static initialization hides it)
@@ -114,6 +125,11 @@ NOT_BOUNDED = {
     ),
 }
 NAIVE = {name: (array("buf", "n", "int64", 20), shown) for name, (_, shown) in NOT_BOUNDED.items() if shown}
+# what a limit of [0, -8] (the value's sign dropped) makes of negative_floor: 12-n exactly 12, the whole [12]int64
+FLOORED = (
+    lambda source: source.replace("\tbuf := make([]int64, 12-n)\n", "\tvar bufBuf [12]int64\n\tbuf := bufBuf[:]\n", 1),
+    probe("{pkg}.Sum([]int64{1}, -8)"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +140,11 @@ def proposed(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    declines = {n: (c, None) for n, (c, _) in NOT_BOUNDED.items()}
-    return naive_mutants(tmp_path_factory.mktemp("make-const-frozen-limits-naive"), toolchain, declines, NAIVE)
+    declines = {n: (c, None) for n, (c, _) in NOT_BOUNDED.items()} | {
+        "negative_floor": (BOUNDED["negative_floor"], None)
+    }
+    naive = NAIVE | {"negative_floor": FLOORED}
+    return naive_mutants(tmp_path_factory.mktemp("make-const-frozen-limits-naive"), toolchain, declines, naive)
 
 
 @pytest.mark.parametrize("name", list(BOUNDED))
@@ -138,6 +157,15 @@ def test_a_size_equal_to_the_limit_is_not_fixed_by_it(proposed):
     and the array is sliced to n (`bufBuf[:]` would give Primed's call 20 elements where make gave it none)."""
     rewritten = exact_array(proposed["equal_to_limit"], BOUNDED["equal_to_limit"], "var bufBuf [20]int64", "Sum")
     assert "bufBuf[:n:n]" in rewritten and "bufBuf[:]" not in rewritten, rewritten
+
+
+def test_a_negative_limit_bounds_from_below_by_its_value(proposed, mutants):
+    """`var minOff = -8` is the interval [-8, 0]: `n < minOff` leaves n >= -8, so 12-n is sliced from a [20]int64
+    (the parametrized test); taking the limit as [0, 8] or [0, 0] would fix 12-n at 12 and hand Sum(xs, -8) the
+    whole [12]int64, 12 elements where make gave 20."""
+    rewritten = exact_array(proposed["negative_floor"], BOUNDED["negative_floor"], "var bufBuf [20]int64", "Sum")
+    assert "bufBuf[:]" not in rewritten, rewritten
+    assert_naive_is_wrong(mutants, BOUNDED["negative_floor"], FLOORED, "negative_floor")
 
 
 @pytest.mark.parametrize("name", list(NOT_BOUNDED))

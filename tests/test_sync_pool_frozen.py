@@ -395,3 +395,21 @@ def test_a_never_written_variable_is_a_guards_limit(tmp_path):
     assert isinstance(fix, Fix), fix
     inserted = "".join(e.new.decode() for e in fix.edits)
     assert "new([8192]byte)" in inserted and "page := pagep[:n:n]" in inserted, inserted
+
+
+def test_a_guards_limit_read_in_a_callee_is_typed_with_it(tmp_path):
+    """`if !fits(n) { return }` where only fits names pageSize: the site's candidate types the declarations its
+    callees name too (frozen_vars.named_in over Candidate.also), so the predicate bounds n by 8192 as the guard does;
+    typing only the function's own names left the limit unknown and the site unpooled."""
+    guarded = spool("predicate", more=NO_RAISE).replace(
+        "func PageSum(r io.Reader) (uint32, error) {\n\tpage := make([]byte, pageSize)",
+        "func PageSum(r io.Reader) (uint32, error) {\n\treturn PartSum(r, 8192)\n}\n\n"
+        "func fits(n int) bool { return n >= 0 && n <= pageSize }\n\n"
+        "// PartSum reads the first n bytes of a page.\nfunc PartSum(r io.Reader, n int) (uint32, error) {\n"
+        "\tif !fits(n) {\n\t\treturn 0, io.ErrShortBuffer\n\t}\n\tpage := make([]byte, n)",
+    )
+    (found,) = proposals(module(tmp_path, {"predicate/predicate.go": guarded}), RULE).values()
+    (fix,) = site_results(found)
+    assert isinstance(fix, Fix), fix
+    inserted = "".join(e.new.decode() for e in fix.edits)
+    assert "new([8192]byte)" in inserted and "page := pagep[:n:n]" in inserted, inserted
