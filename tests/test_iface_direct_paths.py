@@ -402,7 +402,7 @@ func filter() string { made++; return "all" }
 func Eval(a int) string {
 	x := num{v: a}
 	p := Palette{Filter: filter(), Items: []Item{{Label: "x", Cmd: &x}}}
-	return fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), made)
+	return fmt.Sprint(made, p.Items[0].Cmd.(Expr).Eval())
 }
 """,
         ),
@@ -532,7 +532,7 @@ func label() string { calls++; return "x" }
 func Eval(a int) string {
 	x := num{v: a}
 	p := Palette{Items: []Item{{Label: label(), Cmd: &x}}}
-	return fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), calls)
+	return fmt.Sprint(calls, p.Items[0].Cmd.(Expr).Eval())
 }
 """,
         ),
@@ -634,8 +634,8 @@ NAIVE = {
     "effect_in_the_outer_literal": (
         _replace(
             '\tp := Palette{Filter: filter(), Items: []Item{{Label: "x", Cmd: &x}}}\n'
-            "\treturn fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), made)\n",
-            "\treturn fmt.Sprint(Expr(&x).Eval(), made)\n",
+            "\treturn fmt.Sprint(made, p.Items[0].Cmd.(Expr).Eval())\n",
+            "\treturn fmt.Sprint(made, Expr(&x).Eval())\n",
         ),
         "{pkg}.Eval(1)",
     ),
@@ -691,8 +691,8 @@ NAIVE = {
     "effect_on_the_way": (
         _replace(
             "\tp := Palette{Items: []Item{{Label: label(), Cmd: &x}}}\n"
-            "\treturn fmt.Sprint(p.Items[0].Cmd.(Expr).Eval(), calls)\n",
-            "\treturn fmt.Sprint(Expr(&x).Eval(), calls)\n",
+            "\treturn fmt.Sprint(calls, p.Items[0].Cmd.(Expr).Eval())\n",
+            "\treturn fmt.Sprint(calls, Expr(&x).Eval())\n",
         ),
         "{pkg}.Eval(1)",
     ),

@@ -917,10 +917,15 @@ def own_encoded(name: str, returned: str, extra: str = "") -> str:
 
 
 # A package's own EncodedLen is not hex's, whatever its name: it may give more than twice its argument, here by
-# a separator width a package variable holds (nothing bounds it).
+# a separator width an exported package variable holds (any importer may write it: nothing bounds it).
 NOT_BOUNDED["own_encoded_len"] = (
-    own_encoded("own_encoded_len", "n * (1 + sepWidth)", "\nvar sepWidth = 2\n"),
+    own_encoded("own_encoded_len", "n * (1 + SepWidth)", "\nvar SepWidth = 2\n"),
     "Digest(nil)",
+)
+# An unexported one the module never writes is 0 or its value (frozen_vars.read): at most 3n, 96.
+BOUNDED["own_encoded_len_frozen"] = (
+    own_encoded("own_encoded_len_frozen", "n * (1 + sepWidth)", "\nvar sepWidth = 2\n"),
+    "[96]byte",
 )
 # Read by its own body, with the argument's bound for n (returns.Given), the same EncodedLen gives 96, not hex's 64.
 BOUNDED["own_encoded_len_read"] = (own_encoded("own_encoded_len_read", "n * 3"), "[96]byte")

@@ -82,10 +82,10 @@ func Score(rng *rand.Rand, limit int) int {
 	name := make([]rune, 10-rng.Intn(5))
 	return sum(name)
 }"""
-OWN = """var scale = 3
+OWN = """var Scale = 3
 
-// Intn is the package's own: a length of n times the scale.
-func Intn(n int) int { return n * scale }
+// Intn is the package's own: a length of n times the scale (exported: any importer may change it).
+func Intn(n int) int { return n * Scale }
 
 // Score sizes a name by Intn.
 func Score(rng *rand.Rand, limit int) int {
