@@ -11,7 +11,7 @@ The call becomes the concatenation of its pieces in order, which is the same str
   argument index declines (an integer's, bool's or rune's verbs and a byte array's %x are digits.py's);
 - for Sprint every operand is a string (doPrint adds a space only between two operands neither of which is a
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
-- every operand is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
+- every operand (operands.py) is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
   Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
   printed.plain, with the type the same in every build), and a []byte is converted with `string(b)`, which copies
   it as fmt did, where the package declares no `string` of its own in any file of its directory (builtins.declared);
@@ -42,21 +42,20 @@ from __future__ import annotations
 
 import os
 
-from gorewrite import builtins, callees
+from gorewrite import callees
 from gorewrite.claims import MovesAllocation
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import, language_minor, node_at
-from gorewrite.rules.iface_direct import budget, digits, errorf, evaluated, importing
+from gorewrite.rules.iface_direct import budget, digits, errorf, evaluated, importing, operands
 from gorewrite.rules.iface_direct.digits import Number
-from gorewrite.rules.iface_direct.fields import operand_type
-from gorewrite.rules.iface_direct.methodless import underlying, unordered
-from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, plain, uses_of_package
+from gorewrite.rules.iface_direct.operands import Piece
+from gorewrite.rules.iface_direct.printed import BYTES, format_of, import_removal_of, inlined, uses_of_package
 from gorewrite.rules.iface_direct.sites import NAME
-from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted, unquoted
+from gorewrite.rules.iface_direct.verbs import compiler_quoted, directives, quoted
 from gorewrite.syntax import Node, call_args, contains, text, walk
-from gorewrite.typeinfo import Ident, TypeInfo
+from gorewrite.typeinfo import TypeInfo
 
 PRINTERS = ("Sprintf", "Sprint", "Sprintln", "Errorf")
 FORMATTED = ("Sprintf", "Errorf")  # the printers whose first argument is the format
@@ -73,8 +72,6 @@ COMPOUND |= {"communication_case", "labeled_statement", "source_file"}
 WHOLE = ("_statement", "_spec", "_clause")
 PANICKING = ("index_expression", "slice_expression", "type_assertion_expression")
 ARITHMETIC = ("/", "%", "<<", ">>", "==", "!=")  # a zero divisor, a negative shift count, uncomparable interfaces
-
-Piece = bytes | tuple[Node, bool] | Number  # a constant's bytes, an operand and whether it is a []byte, or a number
 
 
 def sprint_call(view: PackageView, escape: Escape) -> Node | None:
@@ -99,7 +96,9 @@ def costs_more(view: PackageView, path: str, call: Node) -> bool:
     types = view.types
     first = 1 if text(call.child_by_field_name("function").child_by_field_name("field")).decode() in FORMATTED else 0
     for operand in call_args(call)[first:] if types is not None and not types.error else [None]:
-        ident = _field(types, path, operand) or types.at(path, operand.start_byte) if operand is not None else None
+        ident = (
+            operands.field(types, path, operand) or types.at(path, operand.start_byte) if operand is not None else None
+        )
         if ident is None or ident.type not in ("string", "bool", *BYTES):
             return budget.inlined_anywhere(view, path, call)
     return False
@@ -207,13 +206,13 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
     """The pieces of a fmt call (printer: its function's name) as they print."""
     args = call_args(call)
     if printer not in FORMATTED:
-        operands = [_operand(view, types, path, a, "%v") for a in args]
-        if any(isinstance(o, str) for o in operands):
-            return next(o for o in operands if isinstance(o, str))
+        printed = [operands.printed_as(view, types, path, a, "%v") for a in args]
+        if any(isinstance(o, str) for o in printed):
+            return next(o for o in printed if isinstance(o, str))
         if printer == "Sprint":
-            strings = [_string(types, path, a, o) for a, o in zip(args, operands, strict=True)]
-            return _checked(view, types, path, digits.spaced(operands, strings))
-        spaced = [p for o in operands for p in (b" ", o)][1:]
+            strings = [operands.is_string(types, path, a, o) for a, o in zip(args, printed, strict=True)]
+            return _checked(view, types, path, digits.spaced(printed, strings))
+        spaced = [p for o in printed for p in (b" ", o)][1:]
         return _checked(view, types, path, [*spaced, b"\n"])
     format = format_of(types, path, args[0]) if args else None
     if format is None:
@@ -233,7 +232,7 @@ def _printed(view: PackageView, types: TypeInfo, path: str, call: Node, printer:
             continue
         if shown not in ("%s", "%v", "%d", "%t", "%x", "%o", "%b", "%c", "%q"):
             return f"{shown} prints other bytes than a concatenation of its operand would"
-        operand = _operand(view, types, path, args[taken], shown)
+        operand = operands.printed_as(view, types, path, args[taken], shown)
         if isinstance(operand, str):
             return operand
         pieces.append(operand)
@@ -246,74 +245,6 @@ def _checked(view: PackageView, types: TypeInfo, path: str, pieces: list[Piece])
     """The pieces, or why their numbers may not be written as strconv's (digits.py)."""
     joined = _joined(pieces)
     return digits.shadowed(view, types, os.path.dirname(path), joined) or digits.copied(joined) or pieces
-
-
-def _string(types: TypeInfo, path: str, operand: Node, piece: Piece) -> bool:
-    """Is the operand of Sprint, printed as the piece, a string (no space beside it), not a number?"""
-    if isinstance(piece, Number):
-        return False
-    value = types.constant(path, operand.start_byte, operand.end_byte)
-    return value.startswith("2:") if value is not None else True
-
-
-def _operand(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str) -> Piece | str:
-    """What the directive prints of the operand: a string constant's bytes, a string or []byte variable; or why
-    it prints something else, or may run code."""
-    shown = text(operand).decode()
-    ident = _field(types, path, operand)
-    basic = underlying(view, types, path, operand, verb)  # a defined type's, where fmt calls no method of it
-    steady = types.printed(path, operand.start_byte, operand.end_byte)
-    value = types.constant(path, operand.start_byte, operand.end_byte)  # a constant of a named type declines anyway
-    if basic is None and steady and value is None and (late := unordered(view, types, path, operand, verb)):
-        return late
-    if ident is not None and (not steady or basic is None and ident.named is not None):
-        return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
-    # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
-    array = digits.byte_array(operand_type(types, path, operand), verb)  # `sum` of sha256.Sum256's [32]byte
-    problem = plain(view, types, path, operand, verb, array) if ident is None or value is not None else None
-    if problem:
-        return problem
-    if basic is not None and value is None:
-        return _named(view, types, path, operand, verb, basic)
-    if value is not None:
-        data = unquoted(value.partition(":")[2]) if value.startswith("2:") and verb in ("%s", "%v") else None
-        data = data if data is not None else digits.constant_text(value, verb)
-        return data if data is not None else f"{verb} of the constant {shown} prints more than a string's bytes"
-    ident = ident or types.at(path, operand.start_byte)
-    number = digits.number(ident.type, operand, verb)
-    if number is not None:
-        return number
-    if ident.type == "string" and verb in ("%s", "%v"):
-        return (operand, False)
-    if ident.type not in BYTES or verb != "%s":
-        return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
-    if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
-        return f"{shown} would be converted by string(…), a name the package declares"
-    return (operand, True)
-
-
-def _named(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str, basic: str) -> Piece | str:
-    """The piece of an operand of a defined type whose underlying type is basic: printValue prints its value as
-    that type's (methodless.py), written converted to it (`int64(id)`, `bool(on)`, `string(status)`)."""
-    number = digits.number(basic, operand, verb, named=True)
-    if number is not None:
-        return number
-    if basic != "string" or verb not in ("%s", "%v"):
-        return f"{verb} of {text(operand).decode()} ({basic}) prints other bytes than a concatenation would hold"
-    if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
-        return f"{text(operand).decode()} would be converted by string(…), a name the package declares"
-    return (operand, True)
-
-
-def _field(types: TypeInfo, path: str, operand: Node) -> Ident | None:
-    """What a selector chain from a name reads (`c.Name`, `r.cfg.Host`, `pkg.Var`: no call, index or conversion on
-    the way): reading it has no effect, and a nil pointer on the way panics as it did evaluating the arguments."""
-    node = operand
-    while node.type == "selector_expression":
-        node = node.child_by_field_name("operand")
-    if operand == node or node.type != "identifier":
-        return evaluated.typed(types, path, operand)  # an index, a slice, len, a conversion, a call: or None
-    return types.at(path, operand.child_by_field_name("field").start_byte)
 
 
 def _scope(call: Node) -> Node:

@@ -45,7 +45,7 @@ RESULTS = ("string", *SIGNED, *UNSIGNED, "bool")  # a call's one result of a typ
 
 def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
     """The operand's type as the record of what it reads, where the operand is one of the shapes above; None for
-    any other (a plain variable or field chain included: concatenated._field's)."""
+    any other (a plain variable or field chain included: operands.field's)."""
     if operand.type == "index_expression":
         base = variable(types, path, operand.child_by_field_name("operand"))
         element = _element(base.type) if base is not None else None
