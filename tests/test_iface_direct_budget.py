@@ -45,6 +45,10 @@ MEASURED = {
     "Sprint of constants": ([b"sess:", S, b":", N], False, False, {24: (70, 70), 27: (70, 76)}, 2),
     "%s%s%d of a constant": ([S, b"/", N], True, False, {24: (69, 69), 27: (69, 75)}, 1),
     "n++ then %d": ([b"req-", N], True, False, {24: (70, 73), 27: (70, 79)}),
+    # a defined type's conversion to its underlying one (int64(c), uint64(l), bool(f)) is OCONVNOP: free
+    "c%d of type Code int": ([b"c", Number(None, "int", "%d", True)], True, False, {24: (65, 68), 27: (65, 74)}),
+    "l%d of type Level uint8": ([b"l", Number(None, "uint8", "%d", True)], True, False, {24: (65, 69), 27: (65, 75)}),
+    "f%t of type Flag bool": ([b"f", Number(None, "bool", "%t", True)], True, False, {24: (65, 12), 27: (65, 16)}),
 }
 
 
