@@ -239,6 +239,17 @@ def test_each_release_is_held_to_its_own_cost():
     assert over(view, path, call, [S, b"-", N], "Sprintf") is None
 
 
+def test_a_generic_function_is_held_to_its_costliest_shape():
+    """`func Sh[E ~string | ~[]byte](t *T, x E, n int) string { t.s = string(x); return fmt.Sprintf("g-%d", n) }`
+    says `can inline Sh[go.shape.string] with cost 69` and then `Sh[go.shape.[]uint8] with cost 70` at its name
+    (string(x) is free of a string, a conversion of bytes): 71 and 72 under go1.27.3 take the []byte shape past 80
+    with +9, where the first line alone fits."""
+    view, path, call = _view(ONE, {"go1.27.3": True}, {})
+    lines = ("can inline F[go.shape.string] with cost 71", "can inline F[go.shape.[]uint8] with cost 72")
+    view.flows["go1.27.3"] = {(path, 3, 6): lines}
+    assert "cost 72 under go1.27.3" in over(view, path, call, [S, b"-", N], "Sprintf")
+
+
 def test_a_release_that_does_not_inline_the_function_is_not_held_to_the_budget():
     view, path, call = _view(ONE, {"go1.24.11": False, "go1.27.3": True}, {"go1.27.3": 67})
     assert over(view, path, call, [N, b":", N], "Sprintf") is not None  # go1.27's 67 + 78

@@ -95,7 +95,8 @@ def over(view: PackageView, path: str, call: Node, pieces: list, printer: str) -
         if bound <= 0:
             continue
         said = view.flows.get(version, {}).get((path, *at), ())
-        cost = next((int(m[1]) for m in map(COST.match, said) if m), None)
+        # a generic function's shapes each say their own cost at its name: the costliest holds for all
+        cost = max((int(m[1]) for m in map(COST.match, said) if m), default=None)
         if cost is None:
             return f"the compiler inlines {called}, and its cost to the inliner is not known ({version or 'go'} -m=2)"
         if cost + bound > BUDGET:
