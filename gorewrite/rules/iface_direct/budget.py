@@ -14,7 +14,7 @@ AppendInt's or AppendUint's own cost per integer (string(), the call and its nam
 conversion, the base), 2 besides FormatBool's per bool, and errors.New's call, name and cost for an Errorf. The
 operands' own nodes are the same on both sides. The callees' costs are those each release's strconv and errors have,
 measured with -m=2; a release not measured takes the budget for each (no inlined callee costs more) and nothing for
-fmt's call, which declines in every function it inlines. Measured against -m=2 before and after on fifteen shapes
+fmt's call, which declines in every function it inlines. Measured against -m=2 before and after on the shapes
 under both releases (tests/test_iface_direct_budget.py), the bound is 0 to 4 above the real difference, never below.
 Two of fmt's calls cost more than 80, so an inlined function holds one: no other fix of the rule adds to the same
 function's own cost; a caller the function is inlined into, whose cost holds the function's, is not bounded (its
