@@ -250,6 +250,22 @@ def test_a_generic_function_is_held_to_its_costliest_shape():
     assert "cost 72 under go1.27.3" in over(view, path, call, [S, b"-", N], "Sprintf")
 
 
+LITERAL = 'package p\n\nvar F = func(n int) string { return fmt.Sprintf("id-%d", n) }\n'
+
+
+def test_a_func_literal_is_held_to_the_closure_budget():
+    """The inliner gives a func literal 800, not 80 (`can inline (*T).Now21.func1 with cost 86` under go1.24.11 and
+    go1.27.3): a literal of cost 78 takes +10 and stays inlined, and one of 795 does not."""
+    view, path, call = _view(LITERAL, {"go1.27.3": True}, {})
+    literal = next(n for n in walk(view.tree(path).root_node) if n.type == "func_literal")
+    at = (3, literal.start_byte - view.sources[path].rfind(b"\n", 0, literal.start_byte))
+    view.escapes = view.by_toolchain["go1.27.3"] = (Escape(path, *at, "can inline glob..func1"),)
+    view.flows["go1.27.3"] = {(path, *at): ("can inline glob..func1 with cost 78",)}
+    assert over(view, path, call, [b"id-", N], "Sprintf") is None
+    view.flows["go1.27.3"] = {(path, *at): ("can inline glob..func1 with cost 795",)}
+    assert "budget of 800" in over(view, path, call, [b"id-", N], "Sprintf")
+
+
 def test_a_release_that_does_not_inline_the_function_is_not_held_to_the_budget():
     view, path, call = _view(ONE, {"go1.24.11": False, "go1.27.3": True}, {"go1.27.3": 67})
     assert over(view, path, call, [N, b":", N], "Sprintf") is not None  # go1.27's 67 + 78
