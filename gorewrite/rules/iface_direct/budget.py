@@ -86,7 +86,6 @@ def over(view: PackageView, path: str, call: Node, pieces: list, printer: str) -
         return None
     name = function.child_by_field_name("name")
     called = text(name).decode() if name is not None else "the func literal"
-    budget = CLOSURE if function.type == "func_literal" else BUDGET
     formatted, erroring = printer in ("Sprintf", "Errorf"), printer == "Errorf"
     types = view.types
     operands = call_args(call)[formatted:]
@@ -95,7 +94,9 @@ def over(view: PackageView, path: str, call: Node, pieces: list, printer: str) -
     for version, escapes in sorted(by_release.items()):
         if not _inlines(escapes, path, at):
             continue  # not inlined by this release: nothing a caller keeps depends on it
-        bound = added(pieces, release_minor(version) if version else 0, formatted, erroring, constant)
+        minor = release_minor(version) if version else 0
+        bound = added(pieces, minor, formatted, erroring, constant)
+        budget = CLOSURE if function.type == "func_literal" and minor in CALLEES else BUDGET  # measured releases'
         if bound <= 0:
             continue
         said = view.flows.get(version, {}).get((path, *at), ())
