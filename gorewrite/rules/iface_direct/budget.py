@@ -23,7 +23,8 @@ does where they write one (`%x`, `%o`, `%b` call AppendInt in another base; `%c`
 less); `%q`'s AppendQuoteRune and a byte array's hex.AppendEncode are not measured and may cost the budget each; a
 defined type's operand converted first (`bool(on)`, `int64(c)`: reach55b's) costs nothing more, a conversion between
 a defined type and its underlying one being OCONVNOP, free (measured: `type Code int`, `type Level uint8` and `type
-Flag bool` cost as int, uint8 and bool under both releases).
+Flag bool` cost as int, uint8 and bool under both releases). A func literal's budget is the inliner's for closures,
+800, under the releases measured to give it (go1.24, go1.26, go1.27); a release not measured holds it to 80.
 """
 
 from __future__ import annotations
