@@ -213,7 +213,7 @@ DECLINES = {
             '\treturn fmt.Sprintf("%s took %dms", op, d.Milliseconds())\n}\n',
             '"fmt"\n\t"time"',
         ),
-        "strconv call(s) could cost its inliner more than its budget",
+        "strconv of a call's result could cost its inliner more than its budget",
     ),
     # a call whose result is a named type: fmt calls its String
     "named_result": (

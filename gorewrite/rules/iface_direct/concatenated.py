@@ -11,10 +11,11 @@ The call becomes the concatenation of its pieces in order, which is the same str
   argument index declines (an integer's, bool's or rune's verbs and a byte array's %x are digits.py's);
 - for Sprint every operand is a string (doPrint adds a space only between two operands neither of which is a
   string), for Sprintln every operand is a string (doPrintln puts a space between every two and a newline last);
-- every operand (operands.py) is a constant of kind string, or a variable or a field of one (`c.Name`, through pointers too) of
-  Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for fmt to call;
-  printed.plain, with the type the same in every build), and a []byte is converted with `string(b)`, which copies
-  it as fmt did, where the package declares no `string` of its own in any file of its directory (builtins.declared);
+- every operand (operands.py) is a constant of kind string, or a variable or a field of one (`c.Name`, through
+  pointers too) of Go's own `string` or `[]byte` (go/types: no named type, so no String, Error or Format method for
+  fmt to call; printed.plain, with the type the same in every build), and a []byte is converted with `string(b)`,
+  which copies it as fmt did, where the package declares no `string` of its own in any file of its directory
+  (builtins.declared);
 - the operands are read when fmt's call read them: before any call or receive to its right, where gc evaluates an
   expression's calls and receives before a concatenation's reads (`fmt.Sprintf("[%s]", state) + Next()` showed the
   state before Next, `"[" + state + "]" + Next()` after), so the statement holding the call (or the part of a
@@ -179,9 +180,7 @@ def _pieces(view: PackageView, types: TypeInfo, path: str, call: Node) -> list[P
     if heavy:
         return heavy
     if evaluated.printed_call(types, path, pieces):
-        heavy = inlined(
-            view, path, call, "1 strconv call(s) could cost its inliner more than its budget, of a call's result"
-        )
+        heavy = inlined(view, path, call, "strconv of a call's result could cost its inliner more than its budget")
         if heavy:
             return heavy
     unordered = evaluated.unordered(types, path, pieces)
