@@ -27,6 +27,7 @@ type, so a std type's reading holds for every release of the run only where the 
 from __future__ import annotations
 
 import os
+from collections import Counter
 
 from gorewrite.build_files import go_files, parsed
 from gorewrite.proposals import PackageView
@@ -70,24 +71,38 @@ def _methodless(view: PackageView, named: dict, verb: str | None) -> bool:
     """Does the type declare, in any build, no method fmt calls for the verb (None: any verb)?"""
     if not named["file"]:
         return False
-    declared = memo(view, ("methodless", os.path.dirname(named["file"]), named["name"]), lambda: _declared(named))
+    declared = _declared(view, named)
     return declared is not None and not set(declared) & set(CALLED.get(verb, ANY) if verb else ANY)
 
 
-def _declared(named: dict) -> list[str] | None:
+def _declared(view: PackageView, named: dict) -> list[str] | None:
     """The names of the methods with a value receiver its package's files declare on the type, in any build (a
     receiver not named, or named by an alias, `type A = ID; func (A) String()`: any method's); None when a file
     does not parse or the type is not declared once."""
-    found: list[tuple[str | None, str]] = []  # (the receiver's type name, the method's name) of value receivers
-    aliases, types = set(), 0
-    for path in go_files(os.path.dirname(named["file"])):
+    directory = os.path.dirname(named["file"])
+    read = memo(view, ("methodless", directory), lambda: _directory(directory))
+    if read is None:
+        return None
+    found, aliases, types = read
+    ours = {None, named["name"], *aliases}
+    return [method for owner, method in found if owner in ours] if types[named["name"]] == 1 else None
+
+
+def _directory(directory: str) -> tuple[list[tuple[str | None, str]], set[str], Counter[str]] | None:
+    """Every file of the directory, any build's, read once for all its types: the value receivers' (type name,
+    method name), the names of its aliases, and how often each type name is declared; None when a file does not
+    parse (a method may hide in the error)."""
+    found: list[tuple[str | None, str]] = []
+    aliases: set[str] = set()
+    types: Counter[str] = Counter()
+    for path in go_files(directory):
         root = parsed(path)
         if root.has_error:
             return None
         for node in root.named_children:
             if node.type == "type_declaration":
                 specs = [s for s in walk(node) if s.type in ("type_spec", "type_alias")]
-                types += sum(text(s.child_by_field_name("name")) == named["name"].encode() for s in specs)
+                types.update(text(s.child_by_field_name("name")).decode() for s in specs)
                 aliases |= {text(s.child_by_field_name("name")).decode() for s in specs if s.type == "type_alias"}
             if node.type != "method_declaration":
                 continue
@@ -95,8 +110,7 @@ def _declared(named: dict) -> list[str] | None:
             owner = receiver_type(receiver)
             if owner is None or not _pointer(receiver):
                 found.append((owner, text(node.child_by_field_name("name")).decode()))
-    ours = {None, named["name"], *aliases}
-    return [method for owner, method in found if owner in ours] if types == 1 else None
+    return found, aliases, types
 
 
 def _pointer(receiver: Node) -> bool:
