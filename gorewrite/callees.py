@@ -203,10 +203,10 @@ def result_type(view: PackageView, path: str, call: Node) -> str | None:
     ident = view.types.at(path, name.start_byte) if name is not None else None
     if ident is None or ident.kind not in (Kind.FUNC, Kind.METHOD) or not ident.type:
         return None
-    return _results(ident.type)
+    return results(ident.type)
 
 
-def _results(signature: str) -> str | None:
+def results(signature: str) -> str | None:
     """`[]byte` of `func(n int) []byte`: what follows the parameter list's closing parenthesis."""
     if not signature.startswith("func("):
         return None

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from gorewrite import builtins
+from gorewrite import builtins, callees
 from gorewrite.rules.iface_direct.digits import SIGNED, UNSIGNED, Number
 from gorewrite.rules.iface_direct.fields import VARIABLES, field_type
 from gorewrite.syntax import Node, call_args, text, unparen, walk
@@ -70,7 +70,7 @@ def typed(types: TypeInfo, path: str, operand: Node) -> Ident | None:
         inner = (typed(types, path, converted) or variable(types, path, converted)) if converted else None
         return dataclasses.replace(inner, type="string") if inner is not None and inner.type == "[]byte" else None
     callee = _callee(types, path, operand)
-    result = _result(callee.type) if callee is not None else None
+    result = callees.results(callee.type) if callee is not None and callee.type else None
     if callee is None or callee.kind not in CALLED or result not in RESULTS:  # a builtin's kind is no CALLED
         return None
     return dataclasses.replace(callee, type=result, named=None)
@@ -184,15 +184,3 @@ def _callee(types: TypeInfo, path: str, call: Node) -> Ident | None:
     if function.type == "selector_expression":
         return types.at(path, function.child_by_field_name("field").start_byte)
     return types.at(path, function.start_byte) if function.type == "identifier" else None
-
-
-def _result(signature: str | None) -> str | None:
-    """The one result of a function type's text (`func(s string, prefix string) string`: "string")."""
-    if signature is None or not signature.startswith("func("):
-        return None
-    depth = 0
-    for i, c in enumerate(signature[4:], start=4):
-        depth += {"(": 1, ")": -1}.get(c, 0)
-        if depth == 0:
-            return signature[i + 1 :].strip() or None
-    return None
