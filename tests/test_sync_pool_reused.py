@@ -1,7 +1,8 @@
-"""sync-pool reuses a package's Buffer pool only when nothing but its declaration and its two helpers names it
-(names.spellings): a pool gorewrite's put helper empties can still get dirty Buffers from other code — a
-*sync.Pool handed on and put to, another package's Put into an exported pool, a New set elsewhere — and a site
-takes its Buffer without a reset of its own. Each decline's naive reuse shows the site another caller's bytes
+"""sync-pool reuses a package's Buffer pool (and a previous run's bufio pool) only when nothing but its
+declaration and its two helpers names it (names.spellings): a pool gorewrite's put helper empties can still get
+dirty Buffers from other code — a *sync.Pool handed on and put to, another package's Put into an exported pool, a
+New set elsewhere — and a site takes its Buffer without a reset of its own; a bufio.Writer another function puts
+back keeps its size through Reset. Each decline's naive reuse shows the site another caller's bytes or buffering
 (session 56, probe sync-pool-hunt)."""
 
 from __future__ import annotations
@@ -78,10 +79,63 @@ func init() {
 """,
 )
 
+# A previous run's bufio.Writer pool, which Spare also fills with 16-byte Writers: Reset keeps a Writer's size.
+BUFIO = """package spare
+
+import (
+	"bufio"
+	"io"
+	"sync"
+)
+
+// Counter counts the Writes it gets.
+type Counter struct{ N int }
+
+func (c *Counter) Write(p []byte) (int, error) { c.N++; return len(p), nil }
+
+// bufioWriterPool recycles bufio.Writers and their 4 KiB buffers; putBufioWriter resets each to nil,
+// so the pool keeps nothing of its caller.
+var bufioWriterPool = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
+// getBufioWriter is bufio.NewWriter(x) from the pool: x itself when it already is a large enough
+// Writer.
+func getBufioWriter(x io.Writer) *bufio.Writer {
+	if b, ok := x.(*bufio.Writer); ok && b.Size() >= 4096 {
+		return b
+	}
+	b := bufioWriterPool.Get().(*bufio.Writer)
+	b.Reset(x)
+	return b
+}
+
+// putBufioWriter returns b to the pool, unless it is x itself (the caller's own Writer).
+func putBufioWriter(b *bufio.Writer, x io.Writer) {
+	if b == x {
+		return
+	}
+	b.Reset(nil)
+	bufioWriterPool.Put(b)
+}
+
+// Spare leaves a small Writer for the next caller.
+func Spare() { bufioWriterPool.Put(bufio.NewWriterSize(nil, 16)) }
+
+// Lines writes each line, buffered, and flushes once.
+func Lines(w io.Writer, lines []string) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		bw.WriteString(l)
+		bw.WriteByte('\\n')
+	}
+	return bw.Flush()
+}
+"""
+
 DECLINES = {
     "released": (RELEASED, "cannot show its users empty them before Put"),
     "exported": (EXPORTED, "cannot show its users empty them before Put"),
     "renewed": (RENEWED, "cannot show its users empty them before Put"),
+    "spare": (BUFIO, "the package already uses a name of bufioWriterPool"),
 }
 
 # The naive reuse: the site takes the package's helpers, as a pool only they name allows.
@@ -98,6 +152,14 @@ NAIVE = {
         ' return {pkg}.Line("k", "v") }()',
     ),
     "renewed": (lambda s: s.replace(*REUSE), '{pkg}.Line("k", "v")'),
+    # the 16-byte Writer Spare left flushes twice where bufio.NewWriter's flushed once
+    "spare": (
+        lambda s: s.replace(
+            "\tbw := bufio.NewWriter(w)\n", "\tbw := getBufioWriter(w)\n\tdefer putBufioWriter(bw, w)\n"
+        ),
+        'func() int { {pkg}.Spare(); c := &{pkg}.Counter{}; {pkg}.Lines(c, []string{"aaaaaaaaaa", "bbbbbbbbbb"});'
+        " return c.N }()",
+    ),
 }
 
 
