@@ -52,7 +52,11 @@ def spellings(view: PackageView, name: str) -> int | None:
     root, symbol = view.package.module_root, f"{view.package.import_path}.{name}"
     if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
         return None
-    encoded, count = name.encode(), 0
+    return memo(view, (NAME, "spellings", name), lambda: _spelled(view, name.encode()))
+
+
+def _spelled(view: PackageView, encoded: bytes) -> int | None:
+    count = 0
     for path in view.sources:
         for node in walk(view.tree(path).root_node):
             if node.type == "comment" and b"go:linkname" in text(node) and encoded in text(node).split():
