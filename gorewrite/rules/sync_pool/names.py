@@ -8,8 +8,9 @@ import re
 
 from gorewrite.build_files import constrained
 from gorewrite.edits import Edit
+from gorewrite.frozen_vars import linked
 from gorewrite.proposals import PackageView
-from gorewrite.rulekit import file_imports
+from gorewrite.rulekit import file_imports, memo
 from gorewrite.rules.sync_pool.sites import NAME
 from gorewrite.syntax import Node, text, walk
 from gorewrite.toolchain import release_minor
@@ -39,6 +40,29 @@ def words(view: PackageView) -> set[str]:
     if key not in view.memo:
         view.memo[key] = {w.decode() for source in view.sources.values() for w in re.findall(rb"[A-Za-z_]\w*", source)}
     return view.memo[key]
+
+
+def spellings(view: PackageView, name: str) -> int | None:
+    """How often the package's .go files (tests and other builds' too) spell the identifier name, or None when
+    code outside them may name it: an exported name (another package), or a //go:linkname (or the module's
+    assembly) naming it. A package-level variable spelled only where the package declares and uses it is used
+    nowhere else."""
+    if not (name[0].islower() or name[0] == "_"):
+        return None
+    root, symbol = view.package.module_root, f"{view.package.import_path}.{name}"
+    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
+        return None
+    return memo(view, (NAME, "spellings", name), lambda: _spelled(view, name.encode()))
+
+
+def _spelled(view: PackageView, encoded: bytes) -> int | None:
+    count = 0
+    for path in view.sources:
+        for node in walk(view.tree(path).root_node):
+            if node.type == "comment" and b"go:linkname" in text(node) and encoded in text(node).split():
+                return None
+            count += node.type == "identifier" and text(node) == encoded
+    return count
 
 
 def fresh(name: str, taken: set[str]) -> str:

@@ -15,7 +15,16 @@ from gorewrite.escapes import Escape
 from gorewrite.proposals import Fix, PackageView
 from gorewrite.rulekit import add_import
 from gorewrite.rules.sync_pool.loops import before
-from gorewrite.rules.sync_pool.names import any_name, every_build, fresh, import_name, imports, unused_import, words
+from gorewrite.rules.sync_pool.names import (
+    any_name,
+    every_build,
+    fresh,
+    import_name,
+    imports,
+    spellings,
+    unused_import,
+    words,
+)
 from gorewrite.rules.sync_pool.plan import IO_WORDS, Plan, handed_words
 from gorewrite.rules.sync_pool.sites import MAX_POOLED, NAME, REUSABLE, STRING_COPY, enclosing_function
 from gorewrite.syntax import call_args, doc_start, indentation, text
@@ -266,8 +275,9 @@ def _existing_pool(
                     source,
                     re.M,
                 )
-                puts_anywhere = sum(len(re.findall(rb"\b" + m[1] + rb"\.Put\(", s)) for s in view.sources.values())
-                if get and put and puts_anywhere == 1:  # only the helper puts buffers back
+                # Only its declaration and the two helpers name the pool: no other code puts a Buffer back
+                # (`Pool.Put(b)` elsewhere, `&Pool` handed on, another package's `p.Pool.Put`) or sets its New.
+                if get and put and spellings(view, pool) == 3:
                     return pool, f"{get[1].decode()}()", put[1].decode()
                 return f"the package's {pool} holds {pointer} but gorewrite cannot show its users empty them before Put"
             put = next((p for p in puts if _folded(p[2].decode()) == want), None)

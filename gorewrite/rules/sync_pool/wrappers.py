@@ -33,6 +33,7 @@ from gorewrite.rules.sync_pool.names import (
     import_path,
     imported,
     imports,
+    spellings,
     unused_import,
     words,
 )
@@ -532,7 +533,9 @@ def _wrapper_block(view: PackageView, alias: str, wrapper: Wrapper) -> str:
 
 
 def _wrapper_helpers(view: PackageView, wrapper: Wrapper) -> str | None:
-    """The file of the package that holds the pool and helpers a previous run added (word for word),
+    """The file of the package that holds the pool and helpers a previous run added (word for word), when
+    nothing else names the pool (a Writer put back by other code keeps its size through the getter's Reset),
     or None."""
     block = _wrapper_block(view, wrapper.package.rsplit("/", 1)[-1], wrapper).encode()
-    return next((p for p, source in view.sources.items() if block.strip() in source and every_build(view, p)), None)
+    path = next((p for p, source in view.sources.items() if block.strip() in source and every_build(view, p)), None)
+    return path if path is not None and spellings(view, wrapper.names[0]) == 3 else None

@@ -1,0 +1,3 @@
+module example.com/probes/syncpoolhunt
+
+go 1.24
