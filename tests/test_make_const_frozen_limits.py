@@ -247,3 +247,49 @@ def test_the_naive_array_of_a_limit_pulled_from_main_panics(tmp_path, toolchain)
     root = write_tree(tmp_path, files)
     before, after = (toolchain.run(["run", f"./{side}"], str(root)) for side in ("orig", "naive"))
     assert before.stdout.decode() == "25" and "panic" in after.stdout.decode(), (before, after)
+
+
+DOTTED_TUNING = """package tuning
+
+import _ "unsafe"
+
+//go:linkname orig example.com/pulled/lim%2ev2.maxItems
+var orig int
+
+//go:linkname naive example.com/pulled/naivelim%2ev2.maxItems
+var naive int
+
+// Grow raises both copies' limit through the linker, under the names it gives them.
+func Grow() { orig, naive = 30, 30 }
+"""
+DOTTED_MAIN = """package main
+
+import (
+\t"fmt"
+
+\tlim "example.com/pulled/lim.v2"
+\tnaive "example.com/pulled/naivelim.v2"
+\t"example.com/pulled/tuning"
+)
+
+func main() {
+\ttuning.Grow()
+\tfmt.Println(%s)
+\tfmt.Println(%s)
+}
+"""
+
+
+def test_the_naive_array_of_a_limit_pulled_through_a_dotted_path_panics(tmp_path, toolchain):
+    """Package lim.v2's maxItems is the linker's example.com/pulled/lim%2ev2.maxItems: the pull raises it to 30, so
+    the original makes 25 elements and a naive [20]int64 (the pull unseen under the path as written) panics."""
+    files = {
+        "go.mod": "module example.com/pulled\n\ngo 1.22\n",
+        "tuning/tuning.go": DOTTED_TUNING,
+        "lim.v2/lim.go": sums("lim", LIMIT),
+        "naivelim.v2/lim.go": array("buf", "n", "int64", 20)(sums("lim", LIMIT)),
+        "main.go": DOTTED_MAIN % (probe("lim.Sum([]int64{1}, 25)"), probe("naive.Sum([]int64{1}, 25)")),
+    }
+    ran = toolchain.run(["run", "."], str(write_tree(tmp_path, files)))
+    before, after = ran.stdout.decode().splitlines()
+    assert before == "25" and "panic" in after, (before, after, ran.stderr.decode())
