@@ -11,8 +11,9 @@ needs the variable's name where it is assigned (`x = …`, `x += …`, `x++`, `f
 its address (`&x`, which flag.IntVar and fmt.Sscan need), or a method through it (`x.Set(…)` of a named
 integer). An unexported name is spelled only by the package's own files (a dot import brings only exported
 names) and by its path in linkname pulls and assembly, so no such use in any .go file of the directory (tests,
-other builds' files, generated files), no `//go:linkname` naming it and no assembly file naming it (nor, by its
-path, in any package of the main module: a pull writes it), and one declaration in the directory (no other build
+other builds' files, generated files), no `//go:linkname` naming it and no assembly file naming it (nor, by the
+name the linker gives it, `main.name` in a command, its path escaped, in any package of the main module: a pull
+writes it), and one declaration in the directory (no other build
 declares it another way) leave the initializer's value on every path. The initializer's value comes from
 go/types, which gives a value only when every build folds it alike (gotypes/steady.go). Matching the name in
 other files only declines more: a local of that name written elsewhere declines the variable too.
@@ -24,6 +25,7 @@ import os
 import re
 
 from gorewrite.intervals import Interval
+from gorewrite.packages import Package
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, address_operand, ancestors, contains, held, text, unparen, walk
@@ -103,12 +105,31 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
         with open(os.path.join(directory, asm), "rb") as f:
             if b"\xc2\xb7" + encoded in f.read():  # ·name, how assembly spells the package's symbol
                 return f"{name} is named by the assembly of {asm}: it may write it"
-    package = view.package
-    symbol = f"{package.import_path}.{name}"
-    root = package.module_root
-    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
-        return f"{name} is named as {symbol} by a //go:linkname or assembly of another package: it may write it"
+    root = view.package.module_root
+    named = memo(view, ("frozen-linked", root), lambda: linked(root)) if root is not None else frozenset()
+    pulled = sorted(p + name for p in prefixes(view.package) if p + name in named)
+    if pulled:
+        return f"{name} is named as {pulled[0]} by a //go:linkname or assembly of another package: it may write it"
     return constant
+
+
+def prefixes(package: Package) -> frozenset[str]:
+    """How a //go:linkname pull or assembly may name the package's symbols (`prefix + name`): by the linker's name,
+    `main.` for a command whatever its import path (the go command compiles package main as `-p main`), with the
+    path escaped as the linker escapes it (objabi.PathToPrefix: `%2e` for a dot in the last element, so
+    `example.com/m/lim%2ev2.maxFrame` pulls lim.v2's maxFrame, and `lim.v2.maxFrame` names another symbol), and by
+    the import path as written (declining more)."""
+    path = "main" if package.name == "main" else package.import_path
+    return frozenset(f"{p}." for p in (package.import_path, path, _escaped(path)))
+
+
+def _escaped(path: str) -> str:
+    """objabi.PathToPrefix: a control byte, a space, `%`, `"`, a byte of 0x7f or above, and a dot after the last
+    slash become `%xx`."""
+    raw = path.encode()
+    slash = raw.rfind(b"/")
+    odd = [b <= 0x20 or b in b'%"' or b >= 0x7F or (b == ord(".") and i > slash) for i, b in enumerate(raw)]
+    return "".join(f"%{b:02x}" if odd[i] else chr(b) for i, b in enumerate(raw))
 
 
 def linked(root: str) -> frozenset[str]:

@@ -33,7 +33,7 @@ from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, Re
 from gorewrite.dependencies import Listings
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
-from gorewrite.frozen_vars import linked
+from gorewrite.frozen_vars import linked, prefixes
 from gorewrite.module_writers import fingerprint, module_imports
 from gorewrite.parameters import varying
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -91,12 +91,12 @@ def _linked(view: PackageView, cands: list[Candidate], symbols: dict[str, frozen
     """The package's symbols another package's //go:linkname or assembly names (frozen_vars.linked), and the
     `·name`s of the module's assembly (its own directory's among them): a pull or an assembly file added may write a
     variable a sync-pool size reads, though no .go file of the package or its imports changed."""
-    root, prefix = view.package.module_root, view.package.import_path + "."
+    root, named = view.package.module_root, (*prefixes(view.package), ".")
     if root is None or not any(c.also for c in cands):  # a frozen size is asked for as `also`
         return []
     if root not in symbols:
         symbols[root] = linked(root)
-    return sorted(s for s in symbols[root] if s.startswith((prefix, ".")))
+    return sorted(s for s in symbols[root] if s.startswith(named))
 
 
 def _workspace(toolchain: Toolchain, cwd: str) -> list[str]:

@@ -5,22 +5,30 @@ the variable is initialized (an interface call in an earlier variable's initiali
 does not follow) sees 0, so the limit is the interval [0, 20], never just 20: `maxItems > 0 && n > maxItems`
 ("0 means no limit") proves nothing. Each way the variable may hold another value declines, keeping the naive
 `[20]int64` as a mutant that panics where the original does not: written by an init(), through a pointer, or
-initialized by a call that another variable's initializer outruns through an interface.
+initialized by a call that another variable's initializer outruns through an interface, or pulled by another
+package's `//go:linkname` under the name the linker gives it (`main.maxItems` in a command, `lim%2ev2.maxItems`
+for a last path element with a dot), whatever its import path says.
 """
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 from conftest import (
     assert_naive_is_wrong,
     at_most_speculative,
     exact_array,
+    module,
     naive_mutants,
     naive_panics,
+    proposals,
     proposals_by_case,
+    write_tree,
 )
 from test_make_const_bounds import array, probe
 
+from gorewrite.frozen_vars import prefixes
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -176,3 +184,112 @@ def test_a_limit_that_may_hold_another_value_bounds_nothing(proposed, name):
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_array_panics_where_the_original_does_not(mutants, name):
     naive_panics(mutants, name)
+
+
+def pull(symbol: str) -> str:
+    """A package of the module that writes the variable through the linker, as `//go:linkname` lets any package."""
+    head = f'package tuning\n\nimport _ "unsafe"\n\n//go:linkname limit {symbol}\nvar limit int\n'
+    return head + "\nfunc Grow() { limit = 30 }\n"
+
+
+def command(name: str, grow: str) -> str:
+    """package main holding Sum and its frozen-looking limit; main prints Sum(xs, 25) after grow."""
+    body = sums("main", LIMIT).replace('import "fmt"', f'import (\n\t"fmt"\n\n\t"example.com/{name}/tuning"\n)', 1)
+    return body + f"\nfunc main() {{\n\t{grow}\n\tfmt.Print({probe('Sum([]int64{1}, 25)')})\n}}\n"
+
+
+# case -> (files of module example.com/m, the package of the guarded Sum): a pull by the linker's name writes it
+PULLED = {
+    # a command's symbols are main.name whatever its import path (example.com/m/cmd/sum.maxItems names nothing)
+    "main_pulled": (
+        {"cmd/sum/main.go": command("m", "tuning.Grow()"), "tuning/tuning.go": pull("main.maxItems")},
+        "example.com/m/cmd/sum",
+    ),
+    # a dot in the last path element is %2e in the symbol, as the linker spells it (objabi.PathToPrefix)
+    "dotted_pulled": (
+        {"lim.v2/lim.go": sums("lim", LIMIT), "tuning/tuning.go": pull("example.com/m/lim%2ev2.maxItems")},
+        "example.com/m/lim.v2",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PULLED))
+def test_a_limit_pulled_by_its_linker_name_bounds_nothing(tmp_path, name):
+    files, package = PULLED[name]
+    at_most_speculative(proposals(module(tmp_path, files), RULE)[package])
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "spelled"),
+    [
+        ("example.com/m/cmd/sum", "main", "main."),
+        ("example.com/m/lim.v2", "lim", "example.com/m/lim%2ev2."),
+        ("example.com/m.v1/p", "p", "example.com/m.v1/p."),
+    ],
+)
+def test_a_pull_is_matched_by_the_name_the_linker_gives(path, name, spelled):
+    """A command's symbols are main's whatever its import path; a dot after the last slash, `%` and `"` are
+    escaped (objabi.PathToPrefix), one before it is not; the import path as written is kept too, declining more."""
+    found = prefixes(SimpleNamespace(import_path=path, name=name))
+    assert spelled in found and f"{path}." in found, found
+
+
+def test_the_naive_array_of_a_limit_pulled_from_main_panics(tmp_path, toolchain):
+    """The pull raises the command's maxItems to 30, so the original makes 25 elements; a naive [20]int64, the
+    pull unseen because it names main.maxItems and not the import path, panics."""
+    naive = array("buf", "n", "int64", 20)
+    files = {
+        "go.mod": "module example.com/pulled\n\ngo 1.22\n",
+        "tuning/tuning.go": pull("main.maxItems"),
+        "orig/main.go": command("pulled", "tuning.Grow()"),
+        "naive/main.go": naive(command("pulled", "tuning.Grow()")),
+    }
+    root = write_tree(tmp_path, files)
+    before, after = (toolchain.run(["run", f"./{side}"], str(root)) for side in ("orig", "naive"))
+    assert before.stdout.decode() == "25" and "panic" in after.stdout.decode(), (before, after)
+
+
+DOTTED_TUNING = """package tuning
+
+import _ "unsafe"
+
+//go:linkname orig example.com/pulled/lim%2ev2.maxItems
+var orig int
+
+//go:linkname naive example.com/pulled/naivelim%2ev2.maxItems
+var naive int
+
+// Grow raises both copies' limit through the linker, under the names it gives them.
+func Grow() { orig, naive = 30, 30 }
+"""
+DOTTED_MAIN = """package main
+
+import (
+\t"fmt"
+
+\tlim "example.com/pulled/lim.v2"
+\tnaive "example.com/pulled/naivelim.v2"
+\t"example.com/pulled/tuning"
+)
+
+func main() {
+\ttuning.Grow()
+\tfmt.Println(%s)
+\tfmt.Println(%s)
+}
+"""
+
+
+def test_the_naive_array_of_a_limit_pulled_through_a_dotted_path_panics(tmp_path, toolchain):
+    """Package lim.v2's maxItems is the linker's example.com/pulled/lim%2ev2.maxItems: the pull raises it to 30, so
+    the original makes 25 elements and a naive [20]int64 (the pull unseen under the path as written) panics."""
+    files = {
+        "go.mod": "module example.com/pulled\n\ngo 1.22\n",
+        "tuning/tuning.go": DOTTED_TUNING,
+        "lim.v2/lim.go": sums("lim", LIMIT),
+        "naivelim.v2/lim.go": array("buf", "n", "int64", 20)(sums("lim", LIMIT)),
+        "main.go": DOTTED_MAIN % (probe("lim.Sum([]int64{1}, 25)"), probe("naive.Sum([]int64{1}, 25)")),
+    }
+    ran = toolchain.run(["run", "."], str(write_tree(tmp_path, files)))
+    before, after = ran.stdout.decode().splitlines()
+    assert before == "25" and "panic" in after, (before, after, ran.stderr.decode())
