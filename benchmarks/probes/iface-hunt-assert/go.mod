@@ -1,0 +1,3 @@
+module example.com/huntassert
+
+go 1.24
