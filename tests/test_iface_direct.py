@@ -1457,7 +1457,7 @@ def mutants(tmp_path_factory, toolchain):
 
 @pytest.mark.parametrize(("name", "expected"), [(n, e) for n, (_, e) in FIXES.items()], ids=list(FIXES))
 def test_proposes(proposed, name, expected):
-    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix) and not _concatenation(p)]
     assert isinstance(fix, Fix) and fix.safety == "safe", fix
     assert expected in edited(FIXES[name][0], fix)
 
@@ -1471,7 +1471,14 @@ def test_a_group_is_one_fix_targeting_every_value(proposed, name):
 
 @pytest.mark.parametrize(("name", "reason"), [(n, r) for n, (_, r) in DECLINES.items()], ids=list(DECLINES))
 def test_declines(proposed, name, reason):
-    assert_declines(proposed.get(name, []), reason)
+    found = [p for p in proposed.get(name, []) if not _concatenation(p)]
+    assert_declines(found, reason)
+
+
+def _concatenation(proposal) -> bool:
+    """A fix of a fmt call whose operand is a call (`fmt.Sprint(t.Temporary())` beside the stored value): a site of
+    its own, which the case is not about."""
+    return isinstance(proposal, Fix) and proposal.summary.startswith("concatenate")
 
 
 @pytest.mark.parametrize("name", list(NAIVE))

@@ -126,6 +126,20 @@ FIXES = {
         + "\n// Count reads the sequence.\nfunc Count() int { return seq }\n",
         "{pkg}.Probe()",
     ),
+    # the operand alone escapes, no variable beside it: the compiler points at a call's parenthesis and at an
+    # index's first name, which the rule now climbs from to the operand (concatenated.sprint_call; session 56)
+    "lone_length": (
+        line("lone_length", "parts []string", 'fmt.Sprintf("%d parts", len(parts))', "make([]string, 300)"),
+        "{pkg}.Probe()",
+    ),
+    "lone_map_read": (
+        line("lone_map_read", "key string, vars map[string]string", 'fmt.Sprintf("region %s", vars[key])', "key, vars"),
+        "{pkg}.Probe()",
+    ),
+    "lone_std_call": (
+        line("lone_std_call", "p string", 'fmt.Sprintf("/%s", strings.TrimPrefix(p, "/"))', '"/x"', STRINGS),
+        "{pkg}.Probe()",
+    ),
 }
 
 # first moves seq on, called inside an index or a slice bound: gc calls it where it stands, before fmt reads seq
@@ -221,6 +235,12 @@ DECLINES = {
         + "\nfunc wait() time.Duration { return 1500 * time.Millisecond }\n",
         "it formats wait(), not a constant or a variable",
     ),
+    # alone: the call's result is still a named type whose String fmt calls
+    "lone_named_result": (
+        line("lone_named_result", "", 'fmt.Sprintf("took %s", wait())', "", '"fmt"\n\t"time"')
+        + "\nfunc wait() time.Duration { return 1500 * time.Millisecond }\n",
+        "it formats wait(), not a constant or a variable",
+    ),
     # a conversion of anything but a []byte (a rune's) is no read this proof measured
     "rune_conversion": (
         line("rune_conversion", "r rune", 'fmt.Sprintf("%s %s", host, string(r))', "'x'"),
@@ -266,6 +286,12 @@ def _naive(old: str, new: str):
 NAIVE = {
     "integer_then_call": (
         lambda s: s.replace('fmt.Sprintf("%d %s", seq, Next())', 'strconv.Itoa(seq) + " " + Next()').replace(
+            '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
+        ),
+        "{pkg}.Probe()",
+    ),
+    "lone_named_result": (
+        lambda s: s.replace('fmt.Sprintf("took %s", wait())', '"took " + strconv.FormatInt(int64(wait()), 10)').replace(
             '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
         ),
         "{pkg}.Probe()",

@@ -292,8 +292,7 @@ SITE = re.compile(
     r"[^\n]*// declined[^\n]*$",
     re.M,
 )
-# Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put; the foreign pool's
-# case takes that pool the way its own users do.
+# Each must-decline buffer case, pooled anyway: Get, and a deferred Reset and Put.
 NAIVE = {
     "decline_buffer_bytes": "pool",
     "decline_buffer_field": "pool",
@@ -308,7 +307,6 @@ NAIVE = {
     "decline_buffer_closure": "pool",
     "decline_buffer_returned": "pool",
     "decline_buffer_write_bytes": "pool",
-    "decline_buffer_foreign_pool": "theirs",
     "decline_buffer_var_value": "pool",
     # the package's own callees, followed: each keeps the writer it is given one way
     "decline_buffer_callee_assert": "pool",
@@ -351,8 +349,6 @@ NAIVE = {
 def _naive(source: str, how: str) -> str:
     def pooled(m: re.Match) -> str:
         indent, var = m[1], m[2] or m[3]
-        if how == "theirs":
-            return f"{indent}{var} := bufPool.Get().(*bytes.Buffer)\n{indent}defer bufPool.Put({var})"
         return (
             f"{indent}{var} := naivePool.Get().(*bytes.Buffer)\n"
             f"{indent}defer func() {{ {var}.Reset(); naivePool.Put({var}) }}()"
@@ -373,6 +369,25 @@ def test_every_naive_buffer_pool_fails_its_race_tests(tmp_path, toolchain):
     assert cases == NAIVE.keys(), "every buffer decline case keeps its naive pool here"
     files = _naive_tree(list(NAIVE), lambda case, source: _naive(source, NAIVE[case]) if SITE.search(source) else None)
     _each_naive_pool_fails(tmp_path, toolchain, files, list(NAIVE))
+
+
+def test_a_pool_whose_users_put_back_unemptied_buffers_is_not_shared(tmp_path, toolchain):
+    """buffer_beside_foreign_pool: the package's bufPool gets back what Legacy wrote. The rewrite takes a pool of
+    its own (golden snapshot); the naive one takes bufPool the way its users do, and Line prints Legacy's text."""
+    case = "buffer_beside_foreign_pool"
+    site = re.compile(r"^(\t+)(\w+) := new\(bytes\.Buffer\) // want[^\n]*$", re.M)
+    snapshot = (GOLDEN / "sync-pool" / "__snapshots__" / f"{case}.diff").read_text()
+    assert "+var bufferPool = sync.Pool{" in snapshot and "bufPool.Get" not in snapshot, snapshot
+
+    def theirs(_, source: str) -> str | None:
+        if not site.search(source):
+            return None
+        return site.sub(
+            lambda m: f"{m[1]}{m[2]} := bufPool.Get().(*bytes.Buffer)\n{m[1]}defer bufPool.Put({m[2]})", source
+        )
+
+    files = _naive_tree([case], theirs)
+    _each_naive_pool_fails(tmp_path, toolchain, files, [case])
 
 
 # Each decline case another build compiles otherwise, with the tag of that build: decline_tagged_sink's Keeper
@@ -608,6 +623,7 @@ REUSED = (
     "tsv_replacer",
     "template_builder_subject",
     "own_struct_writer",
+    "buffer_beside_foreign_pool",
 )
 
 

@@ -64,7 +64,7 @@ FORMATTED = ("Sprintf", "Errorf")  # the printers whose first argument is the fo
 BINDING = {"binary_expression", "unary_expression", "selector_expression", "index_expression", "slice_expression"}
 BINDING |= {"type_assertion_expression", "call_expression"}
 
-OPERANDS = ("identifier", "selector_expression")
+OPERANDS = ("identifier", "selector_expression", "call_expression", "index_expression", "slice_expression")
 UNUSED = ("expression_statement", "go_statement", "defer_statement")
 # Where an expression's evaluation ends: statements, clauses and specs hold one; a compound's parts are each one.
 COMPOUND = {"if_statement", "for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"}
@@ -79,6 +79,12 @@ def sprint_call(view: PackageView, escape: Escape) -> Node | None:
     """The `….Sprintf(format, …)`, `….Sprint(…)` or `….Sprintln(…)` call the escaping variable is an operand of,
     by syntax; go/types says which function it calls when it is proposed."""
     node = node_at(view, escape)  # a field read `c.Name`: the compiler points at its last dot, in the selector
+    if node is not None and node.type == "argument_list" and node.parent.type == "call_expression":
+        node = node.parent  # a call `len(b)`: at its parenthesis
+    while node is not None and node.parent is not None and node.parent.start_byte == node.start_byte:
+        if node.parent.type not in ("call_expression", "index_expression", "slice_expression"):
+            break
+        node = node.parent  # `len(b)`, `names[k]`: the compiler points at the operand's first name
     if node is None or node.type not in OPERANDS or node.parent is None or node.parent.type != "argument_list":
         return None
     call = node.parent.parent

@@ -52,8 +52,6 @@ def part_of(view: PackageView, plans: list[Plan], names: set[str]) -> Part | str
     existing = _existing_pool(view, path, pointer, first.reuse)
     edits: list[Edit] = []
     moves: tuple[str, ...] = ()
-    if isinstance(existing, str):
-        return existing
     if existing is not None:
         pool, get, put = existing
     else:
@@ -244,14 +242,14 @@ def _int_expression(node: ast.AST) -> int | None:
     return operations.get(type(node.op))
 
 
-def _existing_pool(
-    view: PackageView, site_path: str, pointer: str, reuse: str | None
-) -> tuple[str, str, str] | str | None:
+def _existing_pool(view: PackageView, site_path: str, pointer: str, reuse: str | None) -> tuple[str, str, str] | None:
     """(pool, get expression, put function) of a package-level pool whose New returns new(T) for
     the pointer *T the site needs: gorewrite's own from an earlier run, or one written the same way.
     Reusing any is sound: the site resets what it relies on. Its typed helpers when the file has
     them, else Get and Put inline. A REUSABLE type is reset before Put, not after Get: only a
-    pool whose put helper is gorewrite's (empties and size-checks it) will do; another is a reason."""
+    pool whose put helper is gorewrite's (empties and size-checks it) will do. Another (the package's
+    `bufPool` whose users put buffers back unemptied) is passed over: the site gets a pool of its own,
+    which no code but its helpers touches, so what the package's users put back never reaches it."""
     want = _folded(pointer[1:])
     for path, source in view.sources.items():
         if path != site_path and not every_build(view, path):
@@ -279,7 +277,7 @@ def _existing_pool(
                 # (`Pool.Put(b)` elsewhere, `&Pool` handed on, another package's `p.Pool.Put`) or sets its New.
                 if get and put and spellings(view, pool) == 3:
                     return pool, f"{get[1].decode()}()", put[1].decode()
-                return f"the package's {pool} holds {pointer} but gorewrite cannot show its users empty them before Put"
+                continue
             put = next((p for p in puts if _folded(p[2].decode()) == want), None)
             if get and put:
                 return pool, f"{get[1].decode()}()", put[1].decode()

@@ -8,3 +8,7 @@ func TestLine(t *testing.T) {
 		t.Fatalf("Line = %q", got)
 	}
 }
+
+func TestAllocsPerRun(t *testing.T) {
+	t.Logf("allocs/op: %v", testing.AllocsPerRun(200, func() { Line("key", 4096) }))
+}
