@@ -2,8 +2,9 @@
 declaration and its two helpers names it (names.spellings): a pool gorewrite's put helper empties can still get
 dirty Buffers from other code — a *sync.Pool handed on and put to, another package's Put into an exported pool, a
 New set elsewhere — and a site takes its Buffer without a reset of its own; a bufio.Writer another function puts
-back keeps its size through Reset. Each decline's naive reuse shows the site another caller's bytes or buffering
-(session 56, probe sync-pool-hunt)."""
+back keeps its size through Reset. Such a Buffer pool is passed over for a pool of the site's own (reach-fresh); the
+bufio pool declines. Each naive reuse shows the site another caller's bytes or buffering (session 56, probe
+sync-pool-hunt)."""
 
 from __future__ import annotations
 
@@ -131,12 +132,11 @@ func Lines(w io.Writer, lines []string) error {
 }
 """
 
-DECLINES = {
-    "released": (RELEASED, "cannot show its users empty them before Put"),
-    "exported": (EXPORTED, "cannot show its users empty them before Put"),
-    "renewed": (RENEWED, "cannot show its users empty them before Put"),
-    "spare": (BUFIO, "the package already uses a name of bufioWriterPool"),
-}
+# Pools other code can fill: the site passes them over for a pool of its own.
+PASSED_OVER = {"released": RELEASED, "exported": EXPORTED, "renewed": RENEWED}
+DECLINES = {"spare": (BUFIO, "the package already uses a name of bufioWriterPool")}
+# What each naive mutant stands for (naive_mutants reads the code).
+CASES = {**{name: (code, "") for name, code in PASSED_OVER.items()}, **DECLINES}
 
 # The naive reuse: the site takes the package's helpers, as a pool only they name allows.
 REUSE = ("\tb := new(bytes.Buffer)\n", "\tb := getBuf()\n\tdefer putBuf(b)\n")
@@ -165,7 +165,7 @@ NAIVE = {
 
 @pytest.fixture(scope="module")
 def proposed(tmp_path_factory):
-    cases = {"own": OWN, **{name: code for name, (code, _) in DECLINES.items()}}
+    cases = {"own": OWN, **{name: code for name, (code, _) in CASES.items()}}
     return proposals_by_case(tmp_path_factory.mktemp("pool-reused"), RULE, cases)
 
 
@@ -175,6 +175,14 @@ def test_a_pool_only_its_helpers_name_is_reused(proposed):
     assert "\tb := getBuf()\n\tdefer putBuf(b)\n" in rewritten and rewritten.count("sync.Pool{") == 1, rewritten
 
 
+@pytest.mark.parametrize("name", list(PASSED_OVER))
+def test_a_pool_others_fill_is_passed_over_for_one_of_its_own(proposed, name):
+    (fix,) = [p for p in proposed[name] if isinstance(p, Fix)]
+    rewritten = edited(PASSED_OVER[name], fix)
+    line = rewritten.split("func Line")[1]
+    assert "getBuf()" not in line and rewritten.count("sync.Pool{") == 2, rewritten
+
+
 @pytest.mark.parametrize("name", list(DECLINES))
 def test_declines(proposed, name):
     assert_declines(proposed.get(name, []), DECLINES[name][1])
@@ -182,9 +190,9 @@ def test_declines(proposed, name):
 
 @pytest.fixture(scope="module")
 def mutants(tmp_path_factory, toolchain):
-    return naive_mutants(tmp_path_factory.mktemp("pool-reused-naive"), toolchain, DECLINES, NAIVE)
+    return naive_mutants(tmp_path_factory.mktemp("pool-reused-naive"), toolchain, CASES, NAIVE)
 
 
 @pytest.mark.parametrize("name", list(NAIVE))
 def test_the_naive_reuse_changes_what_the_code_does(mutants, name):
-    assert_naive_is_wrong(mutants, DECLINES[name][0], NAIVE[name], name)
+    assert_naive_is_wrong(mutants, CASES[name][0], NAIVE[name], name)
