@@ -35,7 +35,7 @@ from collections.abc import Callable
 from gorewrite.build_files import go_files
 from gorewrite.guards import Side
 from gorewrite.proposals import PackageView
-from gorewrite.returns import only_read
+from gorewrite.returns import DEPTH, only_read
 from gorewrite.rulekit import memo, owner
 from gorewrite.settled import settled
 from gorewrite.syntax import Node, assignments, call_args, enclosing, held, statement_of, walk
@@ -53,6 +53,8 @@ STATEMENTS = (
     "defer_statement",
 )
 At = Callable[..., "int | None"]  # bounds.bound
+DECLARATIONS = ("function_declaration", "method_declaration")
+NAMES = ("identifier", "field_identifier")  # a function's name, a method's in a selector or its declaration
 
 
 def argument(view: PackageView, path: str, obj: str, length: bool, stmt: Node, side: Side, at: At) -> int | None:
@@ -117,46 +119,59 @@ def _calls(view: PackageView, path: str, literal: Node) -> list[tuple[str, Node]
     return calls
 
 
-def scopes(view: PackageView, function: Node) -> tuple[tuple[str, int, int], ...]:
-    """The top-level declarations of the package's files that name the function declaration (syntax only: `find`
-    asks go/types for their ranges), or none when it is not one _declared_calls follows."""
-    name = _followed(view, function)
-    if name is None:
+def scopes(view: PackageView, function: Node, depth: int = DEPTH) -> tuple[tuple[str, int, int], ...]:
+    """The top-level declarations of the package's files that name the function or method declaration, and those
+    naming them in turn, `depth` callers up (syntax only: `find` asks go/types for their ranges); none for a
+    declaration _declared_calls does not follow."""
+    name = _followed(function)
+    if name is None or depth <= 0:
         return ()
-    return tuple(
-        (path, node.start_byte, node.end_byte)
-        for path in view.package.files
-        for node in view.tree(path).root_node.named_children
-        if any(n.type == "identifier" and n.text == name for n in walk(node))
-    )
+    found = memo(view, ("callers: naming",), lambda: _naming(view)).get(name, ())
+    up = [view.tree(p).root_node.descendant_for_byte_range(s, e) for p, s, e in found]
+    return found + tuple(s for node in up if node != function for s in scopes(view, node, depth - 1))
 
 
-def _followed(view: PackageView, function: Node) -> bytes | None:
-    """The name of an unexported, non-generic function declaration of a std package, else None."""
-    name = function.child_by_field_name("name") if function.type == "function_declaration" else None
-    if name is None or not view.package.standard or function.child_by_field_name("type_parameters") is not None:
+def _naming(view: PackageView) -> dict[bytes, tuple[tuple[str, int, int], ...]]:
+    """Each name to the top-level declarations of the package's files that hold it as an identifier or a field or
+    method name: one walk of the package for every declaration asked about."""
+    found: dict[bytes, dict[tuple[str, int, int], None]] = {}
+    for path in view.package.files:
+        for node in view.tree(path).root_node.named_children:
+            for n in walk(node):
+                if n.type in NAMES:
+                    found.setdefault(n.text, {})[(path, node.start_byte, node.end_byte)] = None
+    return {name: tuple(where) for name, where in found.items()}
+
+
+def _followed(function: Node) -> bytes | None:
+    """The name of an unexported function or method declaration without type parameters, else None."""
+    name = function.child_by_field_name("name") if function.type in DECLARATIONS else None
+    if name is None or function.child_by_field_name("type_parameters") is not None:
         return None
     return name.text if not name.text.decode()[:1].isupper() else None
 
 
 def _declared_calls(view: PackageView, path: str, function: Node) -> list[tuple[str, Node]] | None:
-    """Every call of a function declaration _followed follows, by go/types' object, in the declarations `scopes`
-    gives; None where a use is no call, is in its own body, or something outside the build may call it."""
-    name = _followed(view, function)
+    """Every call of a declaration _followed follows, by go/types' object, in the declarations `scopes` gives;
+    None where a use is no call, is in its own body, something outside the build may call it, or (a method) an
+    interface of the package may hold a value whose method set has it."""
+    name = _followed(function)
     declared = view.types.at(path, function.child_by_field_name("name").start_byte) if name is not None else None
     outside = name is not None and memo(view, ("called from outside", name), lambda: _outside(view, name))
     if declared is None or declared.obj is None or outside:
         return None
+    if function.type == "method_declaration" and _in_interface(view, name):
+        return None
     calls = []
-    for file, start, end in scopes(view, function):
+    for file, start, end in scopes(view, function, 1):
         node = view.tree(file).root_node.descendant_for_byte_range(start, end)
-        for use in (n for n in walk(node) if n.type == "identifier" and n.text == name):
+        for use in (n for n in walk(node) if n.type in NAMES and n.text == name):
             ident = view.types.at(file, use.start_byte)
             if ident is None:
                 return None  # go/types did not say what it names
             if ident.obj != declared.obj or ident.start == declared.start:
-                continue  # another object of the same name (a local, a field's key), or the declaration
-            used, parent = held(use)
+                continue  # another object of the name (a local, a field, another type's method), or the declaration
+            used, parent = held(use.parent if use.type == "field_identifier" else use)
             called = parent.type == "call_expression" and parent.child_by_field_name("function") == used
             if not called or function.start_byte <= use.start_byte < function.end_byte:
                 return None
@@ -164,9 +179,21 @@ def _declared_calls(view: PackageView, path: str, function: Node) -> list[tuple[
     return calls
 
 
+def _in_interface(view: PackageView, name: bytes) -> bool:
+    """Does an interface type of the package's files (a named one, a literal in an assertion or a constraint)
+    declare a method of the name? Only the package's own can name an unexported method, and through a value of
+    it the method is called with arguments no call in the package shows."""
+    return any(
+        node.type == "method_elem" and node.child_by_field_name("name").text == name
+        for path in view.package.files
+        for node in walk(view.tree(path).root_node)
+    )
+
+
 def _outside(view: PackageView, name: bytes) -> bool:
     """Does a file of the package's directory the build leaves out name it, a directive or cgo export of the
-    package name it, or an assembly file call it?"""
+    package name it, an assembly file call it, or (a module's package) the build's //go:linkname directives or
+    assembly name it (pulls.py; not listed: unknown, so yes)?"""
     word = re.compile(rb"\b" + re.escape(name) + rb"\b")
     directive = re.compile(rb"//(go:linkname|export)\s[^\n]*\b" + re.escape(name) + rb"\b")
     for file in go_files(view.package.dir):
@@ -178,4 +205,13 @@ def _outside(view: PackageView, name: bytes) -> bool:
         with open(file, "rb") as f:
             if "·".encode() + name in f.read():
                 return True
-    return False
+    return not view.package.standard and _pulled(view, name.decode())
+
+
+def _pulled(view: PackageView, name: str) -> bool:
+    """Is the module package's function or method named as a symbol the build links (`p.grow`, `p.(*T).grow`,
+    `main.grow` of a command, whatever its import path)?"""
+    if view.linked is None:
+        return True
+    prefix = "main." if view.package.name == "main" else view.package.import_path + "."
+    return any(s.startswith(prefix) and (s == prefix + name or s.endswith("." + name)) for s in view.linked)

@@ -106,7 +106,10 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
     package = view.package
     symbol = f"{package.import_path}.{name}"
     root = package.module_root
-    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
+    named = view.linked  # the build's (pulls.py), dependencies too; else the module's own
+    if named is None and root is not None:
+        named = memo(view, ("frozen-linked", root), lambda: linked(root))
+    if named is not None and symbol in named:
         return f"{name} is named as {symbol} by a //go:linkname or assembly of another package: it may write it"
     return constant
 
@@ -119,7 +122,7 @@ def linked(root: str) -> frozenset[str]:
     found: set[str] = set()
     for directory, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.update(*(_symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
+        found.update(*(symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
     return frozenset(found)
 
 
@@ -128,7 +131,8 @@ _LINKED: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}  # file -> (its 
 ASM_SYMBOL = re.compile(r"[^\s(),$*+\-]*\u00b7\w+")
 
 
-def _symbols(path: str) -> frozenset[str]:
+def symbols(path: str) -> frozenset[str]:
+    """The symbols one .go file's //go:linkname directives or one assembly file names, read again when it changes."""
     try:
         stat = os.stat(path)
         seen = (stat.st_mtime_ns, stat.st_size)
