@@ -8,21 +8,25 @@ that declaration is the variable's only write, and every other use of it, by go/
 a call. A variable copied (`f := fill`), passed, stored, returned or assigned again (`fill = grow`) may be called
 with anything, elsewhere or later: no bound.
 
-A function declaration of a std package likewise, when no one else can call it: unexported (no other package names
-it), no type parameters, called directly by every use of its object in the package's files (`callers` gives their
-declarations' ranges to go/types), none in its own body (a recursive call's argument is what the bound is of), no file
-of its directory the build leaves out (tests, other builds) naming it, no `//go:linkname` or cgo `//export` comment
-naming it, no assembly file calling it (`·name`). Another package may call any function through a `//go:linkname`
-pull no file of the package shows, but go1.23's linker refuses a pull of a std symbol its package does not push (by
-`//go:linkname name`, checked here), and gorewrite needs go1.24: so std only, and a function of a module's package,
-whose other modules may pull it, is not followed. The parameter must be one the literal only reads (no
-write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its arguments one
-to one, none spread from another call. Each argument is bounded where its call's statement starts (an expression
-statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls' arguments
-before they write anything), and is settled there (settled.py: a local variable no call can write, constants,
-arithmetic), so nothing the statement runs before the call changes it. An integer argument keeps its value (Go
-passes it without conversion), a string's or a slice's length is the argument's: the bound is the worst over the
-calls, each one call deeper (Side.inside), which ends a chain of literals calling each other.
+A function or method declaration likewise, when no one else can call it: unexported (no other package names it), no
+type parameters, called directly by every use of its object in the package's files (`callers` gives their
+declarations' ranges to go/types, and their callers', two up), none in its own body (a recursive call's argument is
+what the bound is of), no file of its directory the build leaves out (tests, other builds) naming it, no
+`//go:linkname` or cgo `//export` comment naming it, no assembly file calling it (`·name`). Another package linked
+into the same binary may call it through a `//go:linkname` pull no file of the package shows: go1.23's linker
+refuses a pull of a std symbol its package does not push (by `//go:linkname name`, checked here), but not of a
+module's, so a module's function is followed only where no directive or assembly of what can be seen of the build
+names it (pulls.py: the main module and every package outside std its builds and tests depend on; a command's
+functions are `main.name`). A method only where no interface type of the package declares its name: only the package
+can name an unexported method, and through such an interface anything may be passed; a method expression `(*T).m(t,
+n)` passes one argument more than m has parameters, and is declined. The parameter must be one the function only
+reads (no write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its
+arguments one to one, none spread from another call. Each argument is bounded where its call's statement starts (an
+expression statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls'
+arguments before they write anything), and is settled there (settled.py: a local variable no call can write,
+constants, arithmetic), so nothing the statement runs before the call changes it. An integer argument keeps its
+value (Go passes it without conversion), a string's or a slice's length is the argument's: the bound is the worst
+over the calls, each one call deeper (Side.inside), which ends a chain of literals calling each other.
 """
 
 from __future__ import annotations
