@@ -186,11 +186,13 @@ def _declared_calls(view: PackageView, path: str, function: Node) -> list[tuple[
 def _in_interface(view: PackageView, name: bytes) -> bool:
     """Does an interface type of the package's files (a named one, a literal in an assertion or a constraint)
     declare a method of the name? Only the package's own can name an unexported method, and through a value of
-    it the method is called with arguments no call in the package shows."""
-    return any(
-        node.type == "method_elem" and node.child_by_field_name("name").text == name
-        for path in view.package.files
-        for node in walk(view.tree(path).root_node)
+    it the method is called with arguments no call in the package shows. A file tree-sitter-go cannot parse may
+    hide one: yes."""
+    roots = [view.tree(path).root_node for path in view.package.files]
+    return any(root.has_error for root in roots) or any(
+        node.type == "method_elem" and (node.child_by_field_name("name") or node).text == name
+        for root in roots
+        for node in walk(root)
     )
 
 
