@@ -12,10 +12,12 @@ array as a mutant: the program linking the pull panics with it, and prints the s
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import at_most_speculative, exact_array, proposals, write_tree
 
+from gorewrite import callers
 from gorewrite.rules import RULES
 
 RULE = RULES["make-const"]
@@ -148,3 +150,29 @@ def test_the_naive_array_panics_where_the_pull_passes_more(modules, toolchain, n
     finally:
         (root / file).write_text(source)
     assert b"panic: true" in mutant.stdout, mutant
+
+
+SYMBOLS = {  # a symbol the build names -> is it p's grow (a function's, a method's, a command's)?
+    "example.com/m/p.grow": True,
+    "example.com/m/p.(*table).grow": True,
+    "example.com/m/p.table.grow": True,
+    "example.com/m/p.grower": False,
+    "example.com/m/pkg.grow": False,
+    "example.com/other.grow": False,
+    "main.grow": False,  # p is no command
+}
+
+
+@pytest.mark.parametrize(("symbol", "named"), list(SYMBOLS.items()))
+def test_a_symbol_names_the_package_function_or_method(symbol, named):
+    package = SimpleNamespace(import_path="example.com/m/p", name="p")
+    assert callers._pulled(SimpleNamespace(package=package, linked=frozenset({symbol})), "grow") is named
+
+
+def test_a_command_function_is_main_dot_its_name_and_unlisted_symbols_name_everything():
+    command = SimpleNamespace(import_path="example.com/m/cmd/tool", name="main")
+    assert callers._pulled(SimpleNamespace(package=command, linked=frozenset({"main.emit"})), "emit")
+    assert not callers._pulled(
+        SimpleNamespace(package=command, linked=frozenset({"example.com/m/cmd/tool.emit"})), "emit"
+    )
+    assert callers._pulled(SimpleNamespace(package=command, linked=None), "emit")
