@@ -106,8 +106,10 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
             if b"\xc2\xb7" + encoded in f.read():  # ·name, how assembly spells the package's symbol
                 return f"{name} is named by the assembly of {asm}: it may write it"
     root = view.package.module_root
-    named = memo(view, ("frozen-linked", root), lambda: linked(root)) if root is not None else frozenset()
-    pulled = sorted(p + name for p in prefixes(view.package) if p + name in named)
+    named = view.linked  # the build's (pulls.py), dependencies too; else the module's own
+    if named is None and root is not None:
+        named = memo(view, ("frozen-linked", root), lambda: linked(root))
+    pulled = sorted(p + name for p in prefixes(view.package) if named and p + name in named)
     if pulled:
         return f"{name} is named as {pulled[0]} by a //go:linkname or assembly of another package: it may write it"
     return constant
@@ -140,7 +142,7 @@ def linked(root: str) -> frozenset[str]:
     found: set[str] = set()
     for directory, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.update(*(_symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
+        found.update(*(symbols(os.path.join(directory, f)) for f in files if f.endswith((".go", ".s"))))
     return frozenset(found)
 
 
@@ -149,7 +151,8 @@ _LINKED: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}  # file -> (its 
 ASM_SYMBOL = re.compile(r"[^\s(),$*+\-]*\u00b7\w+")
 
 
-def _symbols(path: str) -> frozenset[str]:
+def symbols(path: str) -> frozenset[str]:
+    """The symbols one .go file's //go:linkname directives or one assembly file names, read again when it changes."""
     try:
         stat = os.stat(path)
         seen = (stat.st_mtime_ns, stat.st_size)

@@ -15,8 +15,9 @@ among the module packages it depends on (parameters.varying: a callee's verdict 
 and a rule says so), and the build configuration as the go command resolves it in the run's directory (GOARCH and
 the rest may come from the go env file, not the process environment: go/types sizes int by it, and a package without
 imports has no export data that would change with it), and the files of the main module's packages it imports, its
-tests included, whose Write and Read module_writers judges, and the symbols of the package the main module's
-`//go:linkname` directives and assembly name (a pull may write a variable a sync-pool size reads: frozen_vars).
+tests included, whose Write and Read module_writers judges, and the symbols of the package the `//go:linkname`
+directives and assembly of the main module and its dependencies name (pulls.py: a pull may write a variable a
+sync-pool size reads, frozen_vars, or call a helper with what its package's callers do not bound, callers.py).
 An entry holds the proposals themselves: each fix's
 edits, targets, summary, safety and claim, each decline's reason.
 """
@@ -33,7 +34,7 @@ from gorewrite.claims import Claim, InVariant, KeepsOnStack, MovesAllocation, Re
 from gorewrite.dependencies import Listings
 from gorewrite.edits import Edit
 from gorewrite.escapes import Escape
-from gorewrite.frozen_vars import linked, prefixes
+from gorewrite.frozen_vars import prefixes
 from gorewrite.module_writers import fingerprint, module_imports
 from gorewrite.parameters import varying
 from gorewrite.proposals import Candidate, Declined, Fix, PackageView, Proposal, Rule
@@ -65,14 +66,14 @@ def keys(
     builds = [varying(listings.of(tc), others + also) if others else {} for tc in toolchains]
     trusted = others and any(r.retention for r in rules)  # module_writers reads other packages' Write
     locals_ = [module_imports(listings.of(tc), others) if trusted else ({}, {}) for tc in toolchains]
-    names, digests, symbols = {}, {}, {}  # symbols: the module's linked ones, read once a run
+    names, digests = {}, {}
     where = json.dumps(_workspace(toolchains[0], cwd))
     for pkg, cands in found.items():
         view = views[pkg]
         asked = {pkg, *view.package.imports, *also}  # a package's own verdict names a culprit among its deps
         digest = hashlib.sha256(f"{LAYOUT}\0{cache.key(view, rules)}\0{where}\0".encode())
         digest.update(json.dumps([[c.rule, c.path, *c.scope, c.also, *c.escape] for c in cands]).encode())
-        digest.update(json.dumps(_linked(view, cands, symbols)).encode())
+        digest.update(json.dumps(_linked(view, cands)).encode())
         try:
             for tc, env, build, (module, files) in zip(toolchains, envs, builds, locals_, strict=True):
                 listed, standard = exports.export_data(tc, view.package, list(view.package.imports), cwd)
@@ -87,16 +88,14 @@ def keys(
     return names
 
 
-def _linked(view: PackageView, cands: list[Candidate], symbols: dict[str, frozenset[str]]) -> list[str]:
-    """The package's symbols another package's //go:linkname or assembly names (frozen_vars.linked), and the
-    `·name`s of the module's assembly (its own directory's among them): a pull or an assembly file added may write a
-    variable a sync-pool size reads, though no .go file of the package or its imports changed."""
-    root, named = view.package.module_root, (*prefixes(view.package), ".")
-    if root is None or not any(c.also for c in cands):  # a frozen size is asked for as `also`
+def _linked(view: PackageView, cands: list[Candidate]) -> list[str]:
+    """The package's symbols the build's //go:linkname directives or assembly name (pulls.py: the module's and
+    its dependencies'), and the `·name`s of the module's assembly (its own directory's among them): a pull or an
+    assembly file added may write a variable a sync-pool size reads, or call a helper whose callers bound its
+    parameter (callers.py), though no .go file of the package or its imports changed."""
+    if view.linked is None or not any(c.also for c in cands):  # a frozen size or a caller is asked for as `also`
         return []
-    if root not in symbols:
-        symbols[root] = linked(root)
-    return sorted(s for s in symbols[root] if s.startswith(named))
+    return sorted(s for s in view.linked if s.startswith((*prefixes(view.package), ".")))
 
 
 def _workspace(toolchain: Toolchain, cwd: str) -> list[str]:

@@ -95,6 +95,9 @@ class PackageView:
     # version -> the compiler's parameter verdicts of the package and its imports; only for rules
     # with `retention` (retention.py reads them)
     parameters: dict[str, Verdicts] = field(default_factory=dict, repr=False)
+    # the symbols //go:linkname directives and assembly of the module and the packages its builds link name
+    # (pulls.py); None where not listed (std, or no candidate follows other declarations)
+    linked: frozenset[str] | None = None
     memo: dict = field(default_factory=dict, repr=False)  # facts a rule derives once per view (query matches)
     digests: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)  # cache.key per rule set: kept
     _trees: dict[str, Tree] = field(default_factory=dict, repr=False)

@@ -8,7 +8,7 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from gorewrite import cache, callees, exports, proposal_cache, typeinfo
+from gorewrite import cache, callees, exports, proposal_cache, pulls, typeinfo
 from gorewrite.dependencies import Listings
 from gorewrite.flows import compile_flows, placed
 from gorewrite.module_writers import module_imports
@@ -38,6 +38,7 @@ def propose(
     # What the keys and the parameter compile list of the packages' dependencies, listed once per toolchain.
     others = [views[p].package.import_path for p in found if not views[p].package.standard]
     listings = Listings(others + sorted(also), cwd)
+    pulls.attach(toolchains[0], views, found)  # before the keys, which hold what callers.py reads of them
     keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled, listings) if remember else {}
     kept = {pkg: proposal_cache.read(keys[pkg]) for pkg in keys}
     missing = {pkg: cands for pkg, cands in found.items() if kept.get(pkg) is None}

@@ -1,12 +1,14 @@
-"""make-const with a size a func literal's parameter holds (gorewrite/callers.py): `fill := func(n int) string {
+"""make-const with a size a parameter holds that every call bounds (gorewrite/callers.py): `fill := func(n int) string {
 pad := make([]byte, n) … }` called only as `fill(stop - col%stop)` has n at most 2*stop-1 inside (BurntSushi/toml's
 expandTab, speculative before). Every call must be known: the literal called where it is made, or the one value of
-a variable's declaration whose every other use calls it. A literal passed on, a call with what nothing bounds, a
-call spreading another call's results (`fill(two(w))`: one argument node for two parameters), a
-parameter the literal writes and an argument whose address is taken bound nothing, and so does a function declared
-outside std, which another package may call through a `//go:linkname` pull (go1.23's linker refuses that of a std
-symbol only); each must-decline keeps the naive array as a mutant, run beside the original: it panics where the
-original does not.
+a variable's declaration whose every other use calls it; a module's unexported function or method every use of
+which calls it directly, two callers up (`Pad` bounds `line`'s n, which passes it to `spaces`). A literal passed on,
+a call with what nothing bounds, a call spreading another call's results (`fill(two(w))`: one argument node for two
+parameters), a parameter the literal writes and an argument whose address is taken bound nothing, and so do an
+exported function, a function used as a value, a recursive one, a method an interface of the package declares
+(called through it with anything) and a function a `//go:linkname` pulls (here the package's own; another
+package's and a dependency's: tests/test_make_const_pulled.py); each must-decline keeps the naive array as a
+mutant, run beside the original: it panics where the original does not.
 """
 
 from __future__ import annotations
@@ -143,9 +145,107 @@ func Pad(widths []int) string {
 
 // two is the count of widths and the last width.
 func two(widths []int) (int, int) { return len(widths), widths[len(widths)-1] }"""
+SPACES = """func spaces(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = ' '
+	}
+	return string(pad)
+}"""
+DECLARED = """// Pad pads to the next stop, through the package's own helper.
+func Pad(widths []int) string {
+	return spaces(stop - len(widths)%stop)
+}
+
+// spaces returns n spaces.
+SPACES"""
+CHAIN = """// Pad pads to the next stop, through line, which hands its n on to spaces.
+func Pad(widths []int) string {
+	return line(stop - len(widths)%stop)
+}
+
+// line is n spaces and a newline.
+func line(n int) string { return spaces(n) + "\\n" }
+
+// spaces returns n spaces.
+SPACES"""
+METHOD = """type padder struct{ fill byte }
+
+// Pad pads to the next stop, through a method of an unexported type no interface names.
+func Pad(widths []int) string {
+	return padder{' '}.spaces(stop - len(widths)%stop)
+}
+
+// spaces returns n fill bytes.
+func (p padder) spaces(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = p.fill
+	}
+	return string(pad)
+}"""
+EXPORTED = """// Pad pads to the next stop.
+func Pad(widths []int) string {
+	return Spaces(stop - len(widths)%stop)
+}
+
+// Spaces returns n spaces: another package may call it with any n.
+func Spaces(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = ' '
+	}
+	return string(pad)
+}"""
+VALUED = """var fills = []func(int) string{spaces}
+
+// Pad pads to the next stop, then by the first width through the table.
+func Pad(widths []int) string {
+	return spaces(stop-len(widths)%stop) + fills[0](widths[0])
+}
+
+// spaces returns n spaces.
+SPACES"""
+RECURSIVE = """// Pad pads to the next stop.
+func Pad(widths []int) string {
+	return spaces(stop - len(widths)%stop)
+}
+
+// spaces returns n spaces, and 60 more below 100: its own call is not one Pad bounds.
+func spaces(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = ' '
+	}
+	if n < 100 {
+		return string(pad) + spaces(n+60)
+	}
+	return string(pad)
+}"""
+INTERFACE = """type filler interface{ spaces(n int) string }
+
+type padder struct{ fill byte }
+
+// Pad pads to the next stop directly, then by the first width through a filler.
+func Pad(widths []int) string {
+	var f filler = padder{'-'}
+	return padder{' '}.spaces(stop-len(widths)%stop) + f.spaces(widths[0])
+}
+
+// spaces returns n fill bytes: filler's method, called through it with any n.
+func (p padder) spaces(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = p.fill
+	}
+	return string(pad)
+}"""
 BOUNDED = {
     "callers_short": (package("callers_short", SHORT), "[95]byte"),
     "callers_invoked": (package("callers_invoked", INVOKED), "[48]byte"),
+    "callers_declared": (package("callers_declared", DECLARED.replace("SPACES", SPACES)), "[48]byte"),
+    "callers_chain": (package("callers_chain", CHAIN.replace("SPACES", SPACES)), "[48]byte"),
+    "callers_method": (package("callers_method", METHOD), "[48]byte"),
 }
 NOT_BOUNDED = {
     "callers_passed": package("callers_passed", PASSED),
@@ -154,6 +254,10 @@ NOT_BOUNDED = {
     "callers_addressed": package("callers_addressed", ADDRESSED),
     "callers_pulled": package("callers_pulled", PULLED),
     "callers_spread": package("callers_spread", SPREAD),  # fill(two(widths)): one argument for two parameters
+    "callers_exported": package("callers_exported", EXPORTED),
+    "callers_valued": package("callers_valued", VALUED.replace("SPACES", SPACES)),
+    "callers_recursive": package("callers_recursive", RECURSIVE),
+    "callers_interface": package("callers_interface", INTERFACE),
 }
 
 
@@ -171,6 +275,7 @@ def naive_pulled(source: str) -> str:
 CALL = probe("len({pkg}.Pad([]int{100, 200}))")
 NAIVE = {name: (naive, CALL) for name in NOT_BOUNDED if name != "callers_pulled"}
 NAIVE["callers_pulled"] = (naive_pulled, probe("len({pkg}.Wide([]int{100}))"))
+NAIVE["callers_exported"] = (naive, probe("len({pkg}.Spaces(100))"))  # another package's call
 
 
 @pytest.fixture(scope="module")
@@ -211,15 +316,13 @@ OUTSIDE = {  # file -> source: each names grow where the build does not show its
 
 
 @pytest.mark.parametrize("name", list(OUTSIDE))
-def test_a_std_function_named_by_a_file_the_build_leaves_out_a_directive_or_assembly_is_called_from_outside(
-    tmp_path, name
-):
-    """callers._outside, which only a std package reaches (no probe module can): the build's own file calls grow
-    directly, the other file is what makes the calls unknown; without it nothing does."""
+def test_a_function_named_by_a_file_the_build_leaves_out_a_directive_or_assembly_is_called_from_outside(tmp_path, name):
+    """callers._outside: the build's own file calls grow directly, the other file is what makes the calls unknown;
+    without it nothing does (a std package: the build's pulls are pulls.py's, tests/test_make_const_pulled.py)."""
     (tmp_path / "grow.go").write_text("package p\n\nfunc grow(n int) []byte { return make([]byte, n) }\n")
     compiled = name.endswith(".go") and not name.endswith("_test.go")
     built = [str(tmp_path / "grow.go")] + ([str(tmp_path / name)] if compiled else [])
-    view = SimpleNamespace(package=SimpleNamespace(dir=str(tmp_path), files=built))
+    view = SimpleNamespace(package=SimpleNamespace(dir=str(tmp_path), files=built, standard=True))
     assert not callers._outside(view, b"grow")
     (tmp_path / name).write_text(OUTSIDE[name])
     assert callers._outside(view, b"grow")

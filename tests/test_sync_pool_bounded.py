@@ -104,6 +104,21 @@ func Probe() string {
 	return string(rune(a%64+48)) + string(rune(b%64+48))
 }
 """,
+    # The exported function checks the length, its unexported helper reads the frame: every call bounds n
+    # (callers.py).
+    "helper_bounded": """func Skip(r io.Reader, n int) error {
+	if n < 0 || n > maxFrame {
+		return errTooLarge
+	}
+	return drain(r, n)
+}
+
+func drain(r io.Reader, n int) error {
+	scratch := make([]byte, n) // site
+	_, err := io.ReadFull(r, scratch)
+	return err
+}
+""",
 }
 
 # Each must-decline: its code, the reason, and a probe whose value the naive pool changes.
@@ -158,6 +173,37 @@ func Probe() string {
 }
 """,
         "buf is stored in the package-level last: it outlives the call",
+    ),
+    # One caller of the helper checks the length, the other does not.
+    "helper_unguarded": (
+        """func Skip(r io.Reader, n int) error {
+	if n < 0 || n > maxFrame {
+		return errTooLarge
+	}
+	return drain(r, n)
+}
+
+func Stream(r io.Reader, n int) error { return drain(r, n) }
+
+func drain(r io.Reader, n int) error {
+	scratch := make([]byte, n) // site
+	_, err := io.ReadFull(r, scratch)
+	return err
+}
+
+func Probe() (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "panic"
+		}
+	}()
+	if Stream(strings.NewReader(strings.Repeat("x", 20000)), 20000) != nil {
+		return "error"
+	}
+	return "ok"
+}
+""",
+        "make([]byte, n) is pooled only with a bound: its size n is not bounded",
     ),
 }
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from gorewrite import callees, frozen_vars
+from gorewrite import callees, callers, frozen_vars
 from gorewrite.build_files import constrained
 from gorewrite.edits import conflicts
 from gorewrite.escapes import MAX_IMPLICIT_STACK, Escape
@@ -78,6 +78,7 @@ def find(view: PackageView) -> list[Candidate]:
         followed = buffer or (site.kind in ("make", "array", "result") and handed_to_io(view, site))
         also = callees.scopes(view, enclosing_function(site.statement)) + _io_scopes(view) if followed else ()
         if site.kind == "make" and bounded.variable(site, escape):  # a size or a limit a package-level variable gives
+            also += callers.scopes(view, enclosing_function(site.statement))  # callers bounding a parameter size
             also += frozen_vars.named_in(view, ((escape.path, *declaration_range(site.statement)), *also))
         found.append(Candidate(NAME, escape, escape.path, declaration_range(site.statement), also))
     return found

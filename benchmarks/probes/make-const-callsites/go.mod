@@ -1,0 +1,3 @@
+module example.com/probes/make-const-callsites
+
+go 1.22
