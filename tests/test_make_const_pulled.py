@@ -172,7 +172,9 @@ def test_a_symbol_names_the_package_function_or_method(symbol, named):
 def test_a_command_function_is_main_dot_its_name_and_unlisted_symbols_name_everything():
     command = SimpleNamespace(import_path="example.com/m/cmd/tool", name="main")
     assert callers._pulled(SimpleNamespace(package=command, linked=frozenset({"main.emit"})), "emit")
-    assert not callers._pulled(
-        SimpleNamespace(package=command, linked=frozenset({"example.com/m/cmd/tool.emit"})), "emit"
-    )
+    # the import path as written names nothing the linker has, and counts anyway (frozen_vars.prefixes: declining more)
+    assert callers._pulled(SimpleNamespace(package=command, linked=frozenset({"example.com/m/cmd/tool.emit"})), "emit")
+    assert not callers._pulled(SimpleNamespace(package=command, linked=frozenset({"main.emitted"})), "emit")
+    dotted = SimpleNamespace(import_path="example.com/m/lim.v2", name="lim")
+    assert callers._pulled(SimpleNamespace(package=dotted, linked=frozenset({"example.com/m/lim%2ev2.grow"})), "grow")
     assert callers._pulled(SimpleNamespace(package=command, linked=None), "emit")
