@@ -73,6 +73,21 @@ DECLINES = {
         line("rune_declared", "cp int16", 'fmt.Sprintf("glyph %c", cp)', "300", extra="\ntype rune int8\n"),
         "the rewrite would write rune, a name the package declares",
     ),
+    # a function's own rune, a local alias: the package declares none, the function does (hunt-fmt, session 56)
+    "rune_local": (
+        line("rune_local", "cp int16", 'fmt.Sprintf("glyph %c", cp)', "300").replace(
+            "\treturn fmt.Sprintf(", "\ttype rune = int8\n\n\treturn fmt.Sprintf("
+        ),
+        "the rewrite would write rune, a name the package declares",
+    ),
+    # a function's own hex, a local value with an AppendEncode of its own (hunt-fmt, session 56)
+    "hex_local": (
+        line("hex_local", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM).replace(
+            "\treturn fmt.Sprintf(", "\thex := coder{}\n\t_ = hex\n\n\treturn fmt.Sprintf("
+        )
+        + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n",
+        "the file names hex otherwise",
+    ),
     "hex_declared": (
         line("hex_declared", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM)
         + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n"
@@ -128,6 +143,16 @@ NAIVE = {
     ),
     "rune_declared": (
         lambda s: s.replace('fmt.Sprintf("glyph %c", cp)', '"glyph " + string(rune(cp))'),
+        "{pkg}.Probe()",
+    ),
+    "rune_local": (
+        lambda s: s.replace('fmt.Sprintf("glyph %c", cp)', '"glyph " + string(rune(cp))'),
+        "{pkg}.Probe()",
+    ),
+    "hex_local": (
+        lambda s: s.replace(
+            'fmt.Sprintf("md5-%x", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
+        ),
         "{pkg}.Probe()",
     ),
     "hex_declared": (

@@ -1,0 +1,3 @@
+module example.com/hunt
+
+go 1.24

@@ -1,0 +1,3 @@
+package svc
+
+func (l Level) String() string { return "level-test" }
