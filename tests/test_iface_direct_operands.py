@@ -131,6 +131,13 @@ FIXES = {
 # first moves seq on, called inside an index or a slice bound: gc calls it where it stands, before fmt reads seq
 FIRST = "\n// first moves the sequence on.\nfunc first() int {\n\tseq++\n\treturn 0\n}\n"
 
+# A digest and a flag a call moves on (hunt-fmt2): fmt read both after the call, each piece of the concatenation
+# (hex's and strconv's call) before it.
+STAMP = (
+    "\nvar digest [4]byte\n\nvar flag bool\n\n// Stamp marks the digest and flips the flag.\n"
+    'func Stamp() string {\n\tdigest[0]++\n\tflag = !flag\n\treturn "!"\n}\n'
+)
+
 # A check's label read through a pointer that Probe passes nil, with the panic (and what ran) as the result.
 CHECK = """type check struct {
 	name string
@@ -241,6 +248,16 @@ DECLINES = {
         line("integer_then_called_bound", "", 'fmt.Sprintf("%d %s", seq, host[first():])', "") + FIRST,
         "it formats host[first():], not a constant or a variable",
     ),
+    # a byte array's hex and a bool's text are calls in the concatenation too, run before the call to their right
+    # that writes them, where fmt read them after it (hunt-fmt2: fmt printed "01000000-!", the naive "00000000-!")
+    "array_then_call": (
+        line("array_then_call", "", 'fmt.Sprintf("%x-%s", digest, Stamp())', "") + STAMP,
+        "it prints digest with strconv",
+    ),
+    "bool_then_call": (
+        line("bool_then_call", "", 'fmt.Sprintf("%t %s", flag, Stamp())', "") + STAMP,
+        "it prints flag with strconv",
+    ),
     # a conversion reading through the nil pointer: go1.24.11 raises the index's panic first in the concatenation
     "nil_conversion_then_index": (
         nil_check(
@@ -283,6 +300,19 @@ NAIVE = {
         lambda s: s.replace(
             'fmt.Sprintf("%d %s", seq, host[first():])', 'strconv.Itoa(seq) + " " + host[first():]'
         ).replace('\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'),
+        "{pkg}.Probe()",
+    ),
+    "array_then_call": (
+        lambda s: s.replace(
+            'fmt.Sprintf("%x-%s", digest, Stamp())',
+            'string(hex.AppendEncode(make([]byte, 0, 8), digest[:])) + "-" + Stamp()',
+        ).replace('\t"fmt"\n', '\t"encoding/hex"\n\t"fmt"\n'),
+        "{pkg}.Probe()",
+    ),
+    "bool_then_call": (
+        lambda s: s.replace('fmt.Sprintf("%t %s", flag, Stamp())', 'strconv.FormatBool(flag) + " " + Stamp()').replace(
+            '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
+        ),
         "{pkg}.Probe()",
     ),
     "nil_conversion_then_index": (
