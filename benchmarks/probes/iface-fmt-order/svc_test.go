@@ -132,10 +132,13 @@ func cases() map[string]func() string {
 	if extra3 != nil {
 		extra3(c)
 	}
+	if extra4 != nil {
+		extra4(c)
+	}
 	return c
 }
 
-var extra, extra3 func(map[string]func() string)
+var extra, extra3, extra4 func(map[string]func() string)
 
 func TestGolden(t *testing.T) {
 	got := map[string]string{}
@@ -201,5 +204,28 @@ func init() {
 		c["WidthOut"] = func() string { return WidthOut("nm", -42) }
 		c["ErrTab"] = func() string { return describe(ErrTab("f", "v\"x")) }
 		c["ErrTab2"] = func() string { return describe(ErrTab2("f", "v\"x")) }
+	}
+}
+
+func init() {
+	extra4 = func(c map[string]func() string) {
+		lx := func() *lexer { return &lexer{r: 'a', cp: 0x10FFFF, on: true, name: "n"} }
+		c["QuoteBefore"] = func() string { return QuoteBefore(lx()) }
+		c["CharBefore"] = func() string { return CharBefore(lx()) }
+		c["CharU32Before"] = func() string { return CharU32Before(lx()) }
+		c["BoolBefore"] = func() string { return BoolBefore(lx()) }
+		c["SumBefore"] = func() string { return SumBefore(lx()) }
+		c["SumAfter"] = func() string { return SumAfter(lx()) }
+		c["SumBeforeNil"] = func() string { return SumBefore(nil) }
+		c["SumLocal"] = func() string { return SumLocal([]byte("x"), func() string { return "f" }) }
+		c["SumLocalPanic"] = func() string { return SumLocal([]byte("x"), func() string { panic("p") }) }
+		c["RuneLocal"] = func() string { return RuneLocal('a') }
+		c["HexLocal"] = func() string { return HexLocal(1 << 40) }
+		c["SliceBound"] = func() string { return SliceBound("abcdef", 1) }
+		c["SliceBoundOOR"] = func() string { return SliceBound("abcdef", 5) }
+		c["BytesBound"] = func() string { return BytesBound([]byte("abcd"), 1) }
+		c["BytesBoundOOR"] = func() string { return BytesBound([]byte("abcd"), 4) }
+		c["Sprintln2"] = func() string { return Sprintln2("a", 7, func() string { return "f" }) }
+		c["Sprint3"] = func() string { return Sprint3("a", 7, true) }
 	}
 }
