@@ -47,6 +47,29 @@ def line(name: str, params: str, call: str, args: str, imports: str = '"fmt"', r
 STRINGS = '"fmt"\n\t"strings"'
 ERRORS = '"errors"\n\t"fmt"'
 
+# A cursor a call moves on, printed by %c left of the call (hunt-fmt2).
+CURSOR = """var cur = '→'
+
+// Advance moves the cursor on.
+func Advance() string {
+	cur = '←'
+	return "!"
+}
+
+// Line builds a line.
+//
+//go:noinline
+func Line() string {
+	return fmt.Sprintf("at %c%s", cur, Advance())
+}
+
+// Probe builds one line from the first cursor.
+func Probe() string {
+	cur = '→'
+	return Line()
+}
+"""
+
 FIXES = {
     "index": (
         line("index", "host string, parts []string", 'fmt.Sprintf("%s/%s", host, parts[0])', "host, parts"),
@@ -121,6 +144,9 @@ FIXES = {
         "{pkg}.Probe()",
     ),
     # an integer that is itself a call's result, left of a call: strconv's call takes it where fmt's call did
+    # a rune under %c left of a call that moves it: `string(cur)` is a conversion, read after the call as fmt read it
+    # (hunt-fmt2: both print "at ←!"; a lexer's `fmt.Errorf("unexpected %c at %s", r, l.where())`)
+    "rune_then_call": (case("rune_then_call", CURSOR), "{pkg}.Probe()"),
     "called_integer_then_call": (
         line("called_integer_then_call", "", 'fmt.Sprintf("%s %d %s", host, Count(), Next())', "")
         + "\n// Count reads the sequence.\nfunc Count() int { return seq }\n",
@@ -334,3 +360,8 @@ def test_operands_are_written_as_they_stand(proposed):
     assert 'return host + ": " + string(raw[:n])' in after, after
     after = edited(FIXES["errorf_before_call"][0], only_fix(proposed["errorf_before_call"]))
     assert 'errors.Join(errors.New("at " + state), errors.New(Next()))' in after, after
+
+
+def test_a_rune_left_of_a_call_is_written_as_its_conversion(proposed):
+    after = edited(FIXES["rune_then_call"][0], only_fix(proposed["rune_then_call"]))
+    assert 'return "at " + string(cur) + Advance()' in after, after
