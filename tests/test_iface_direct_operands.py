@@ -47,6 +47,29 @@ def line(name: str, params: str, call: str, args: str, imports: str = '"fmt"', r
 STRINGS = '"fmt"\n\t"strings"'
 ERRORS = '"errors"\n\t"fmt"'
 
+# A cursor a call moves on, printed by %c left of the call (hunt-fmt2).
+CURSOR = """var cur = '→'
+
+// Advance moves the cursor on.
+func Advance() string {
+	cur = '←'
+	return "!"
+}
+
+// Line builds a line.
+//
+//go:noinline
+func Line() string {
+	return fmt.Sprintf("at %c%s", cur, Advance())
+}
+
+// Probe builds one line from the first cursor.
+func Probe() string {
+	cur = '→'
+	return Line()
+}
+"""
+
 FIXES = {
     "index": (
         line("index", "host string, parts []string", 'fmt.Sprintf("%s/%s", host, parts[0])', "host, parts"),
@@ -121,6 +144,9 @@ FIXES = {
         "{pkg}.Probe()",
     ),
     # an integer that is itself a call's result, left of a call: strconv's call takes it where fmt's call did
+    # a rune under %c left of a call that moves it: `string(cur)` is a conversion, read after the call as fmt read it
+    # (hunt-fmt2: both print "at ←!"; a lexer's `fmt.Errorf("unexpected %c at %s", r, l.where())`)
+    "rune_then_call": (case("rune_then_call", CURSOR), "{pkg}.Probe()"),
     "called_integer_then_call": (
         line("called_integer_then_call", "", 'fmt.Sprintf("%s %d %s", host, Count(), Next())', "")
         + "\n// Count reads the sequence.\nfunc Count() int { return seq }\n",
@@ -144,6 +170,13 @@ FIXES = {
 
 # first moves seq on, called inside an index or a slice bound: gc calls it where it stands, before fmt reads seq
 FIRST = "\n// first moves the sequence on.\nfunc first() int {\n\tseq++\n\treturn 0\n}\n"
+
+# A digest and a flag a call moves on (hunt-fmt2): fmt read both after the call, each piece of the concatenation
+# (hex's and strconv's call) before it.
+STAMP = (
+    "\nvar digest [4]byte\n\nvar flag bool\n\n// Stamp marks the digest and flips the flag.\n"
+    'func Stamp() string {\n\tdigest[0]++\n\tflag = !flag\n\treturn "!"\n}\n'
+)
 
 # A check's label read through a pointer that Probe passes nil, with the panic (and what ran) as the result.
 CHECK = """type check struct {
@@ -261,6 +294,16 @@ DECLINES = {
         line("integer_then_called_bound", "", 'fmt.Sprintf("%d %s", seq, host[first():])', "") + FIRST,
         "it formats host[first():], not a constant or a variable",
     ),
+    # a byte array's hex and a bool's text are calls in the concatenation too, run before the call to their right
+    # that writes them, where fmt read them after it (hunt-fmt2: fmt printed "01000000-!", the naive "00000000-!")
+    "array_then_call": (
+        line("array_then_call", "", 'fmt.Sprintf("%x-%s", digest, Stamp())', "") + STAMP,
+        "it prints digest with strconv",
+    ),
+    "bool_then_call": (
+        line("bool_then_call", "", 'fmt.Sprintf("%t %s", flag, Stamp())', "") + STAMP,
+        "it prints flag with strconv",
+    ),
     # a conversion reading through the nil pointer: go1.24.11 raises the index's panic first in the concatenation
     "nil_conversion_then_index": (
         nil_check(
@@ -311,6 +354,19 @@ NAIVE = {
         ).replace('\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'),
         "{pkg}.Probe()",
     ),
+    "array_then_call": (
+        lambda s: s.replace(
+            'fmt.Sprintf("%x-%s", digest, Stamp())',
+            'string(hex.AppendEncode(make([]byte, 0, 8), digest[:])) + "-" + Stamp()',
+        ).replace('\t"fmt"\n', '\t"encoding/hex"\n\t"fmt"\n'),
+        "{pkg}.Probe()",
+    ),
+    "bool_then_call": (
+        lambda s: s.replace('fmt.Sprintf("%t %s", flag, Stamp())', 'strconv.FormatBool(flag) + " " + Stamp()').replace(
+            '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
+        ),
+        "{pkg}.Probe()",
+    ),
     "nil_conversion_then_index": (
         _naive('fmt.Sprintf("%s %s %s", host, string(c.raw), xs[n])', 'host + " " + string(c.raw) + " " + xs[n]'),
         "{pkg}.Probe()",
@@ -330,3 +386,8 @@ def test_operands_are_written_as_they_stand(proposed):
     assert 'return host + ": " + string(raw[:n])' in after, after
     after = edited(FIXES["errorf_before_call"][0], only_fix(proposed["errorf_before_call"]))
     assert 'errors.Join(errors.New("at " + state), errors.New(Next()))' in after, after
+
+
+def test_a_rune_left_of_a_call_is_written_as_its_conversion(proposed):
+    after = edited(FIXES["rune_then_call"][0], only_fix(proposed["rune_then_call"]))
+    assert 'return "at " + string(cur) + Advance()' in after, after

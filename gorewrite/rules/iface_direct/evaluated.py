@@ -15,7 +15,8 @@ bound holds no call (_simple): one would run where it stands, before fmt reads a
 the concatenation's strconv call (`fmt.Sprintf("%d %s", seq, parts[first()])`). What differs, and declines
 (unordered):
 - an integer operand left of a call: the concatenation prints it with strconv, a call, run before the call to its
-  right, where fmt reads the integer after every call (`fmt.Sprintf("%d %s", n, bump())` printed bump's n);
+  right, where fmt reads the integer after every call (`fmt.Sprintf("%d %s", n, bump())` printed bump's n); not
+  a rune under `%c`, written `string(r)`: a conversion, read after the calls as fmt's call read it;
 - an operand that may panic on a bound (an index of a slice, array or string, a slice expression) beside one that
   reads through a pointer, which may be nil: go1.24.11 panics on the bound first in `p.name + " " + e[1]`, fmt's
   call on the nil pointer; beside another operation of the statement that may panic (concatenated._panicking); and
@@ -94,7 +95,7 @@ def unordered(types: TypeInfo, path: str, pieces: list) -> str | None:
     nodes = [o.node if isinstance(o, Number) else o for o in operands]
     last_call = max((i for i, n in enumerate(nodes) if called(types, path, n)), default=-1)
     before = operands[: max(last_call, 0)]
-    number = next((o for o in before if isinstance(o, Number) and not called(types, path, o.node)), None)
+    number = next((o for o in before if _printed_by_call(o) and not called(types, path, o.node)), None)
     if number is not None:
         return (
             f"it prints {text(number.node).decode()} with strconv, a call the concatenation makes before the"
@@ -114,6 +115,12 @@ def unordered(types: TypeInfo, path: str, pieces: list) -> str | None:
             " pointer, which may be nil: gc may raise the other panic first in a concatenation"
         )
     return None
+
+
+def _printed_by_call(operand) -> bool:
+    """Does the concatenation print the operand with a call (strconv's, hex's)? `%c` writes `string(r)`, a
+    conversion, read after the calls as fmt read it (go1.24.11 and go1.27.3, with and without -race and -l)."""
+    return isinstance(operand, Number) and operand.verb != "%c"
 
 
 def printed_call(types: TypeInfo, path: str, pieces: list) -> bool:

@@ -1,0 +1,3 @@
+module example.com/probes/iface-fmt-order
+
+go 1.22
