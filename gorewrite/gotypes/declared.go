@@ -119,6 +119,9 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 		return true // not a use (a name being declared), an import's name, the universe's, or already walked
 	}
 	if obj.Pkg() != c.pkg {
+		if k, isConst := obj.(*types.Const); isConst && !c.isStd(obj.Pkg().Path()) {
+			return c.basicImported(k) // `limits.MaxHeaderValue` of the module's own limits package
+		}
 		return c.stdSteady(obj.Pkg().Path()) || c.isStd(obj.Pkg().Path()) && c.declaredOnce(obj)
 	}
 	if c.constrained(obj.Pos()) { // a file only some builds compile: another may declare the name otherwise
