@@ -159,7 +159,8 @@ def _nonnil_bytes(view: PackageView, path: str, call: Node) -> bool:
     not nil, fresh or pooled: a callee telling nil from empty (`return bytes.Clone(buf.Bytes())` after
     `fmt.Fprintf(&buf, "{…", …)`) sees both alike."""
     function = call.child_by_field_name("function")
-    receiver = function.child_by_field_name("operand") if function.type == "selector_expression" else None
+    selector = function is not None and function.type == "selector_expression"  # else not a call: a local's use
+    receiver = function.child_by_field_name("operand") if selector else None
     return receiver is not None and _bytes_seen(view, path, receiver)
 
 
