@@ -379,14 +379,18 @@ def assert_naive_is_wrong(mutants: tuple[str, dict], source: str, naive: tuple, 
 
 
 def allocs_of(
-    root: Path, cases: dict[str, tuple[str, str, str]], errgroup: bool = False, go: str = "1.22"
+    root: Path,
+    cases: dict[str, tuple[str, str, str]],
+    errgroup: bool = False,
+    go: str = "1.22",
+    extra: dict[str, str] | None = None,
 ) -> dict[str, dict[str, tuple]]:
     """Per release (its version): case -> (AllocsPerRun of the original, of the rewrite, each one's result).
 
     cases: case name -> (the Go source of package <case>, it rewritten, a Go call with `{pkg}` for the
     package, whose result the rewrite must not change; it may use context, fmt, runtime and strings). One module at
-    root, one go test per release."""
-    files = {}
+    root (with the extra files: packages the cases import), one go test per release."""
+    files = dict(extra or {})
     for name, (source, rewritten, _) in cases.items():
         files[f"orig/{name}/{name}.go"] = source
         files[f"new/{name}/{name}.go"] = rewritten

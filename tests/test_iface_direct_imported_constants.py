@@ -1,8 +1,9 @@
 """iface-direct on a constant of another package of the module (`fmt.Errorf("%d tags > %d", n, limits.MaxTags)`):
 its type is every build's when the go/types helper's steadyImported finds it declared once, of a basic type, in a
-directory every build compiles whole, from literals and that directory's own constants (declared.go,
-importedConstant). The accepted calls are rewritten, compiled and run; the must-decline's directory declares the
-constant per build, a Stringer's under `-tags fancy`, where its naive rewrite prints other bytes.
+directory every build compiles whole, from literals and that directory's own constants, each untyped or of a
+predeclared type (gotypes/steady.go, basicImported). The accepted calls are rewritten, compiled and run; the
+must-decline's directory declares the constant per build, a Stringer's under `-tags fancy`, where its naive rewrite
+prints other bytes.
 """
 
 from __future__ import annotations

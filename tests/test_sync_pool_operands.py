@@ -17,6 +17,22 @@ from gorewrite.rules.sync_pool import appends
 RULE = RULES["sync-pool"]
 
 POOLED = {
+    # bytes.Clone tells nil from empty, but the header printed first on every path makes the storage non-nil,
+    # fresh or pooled (spare._nonnil_bytes)
+    "clone_after_header": """package clone_after_header
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Summary returns the counters as a JSON object in a slice of its own.
+func Summary(reqs, errs int) []byte {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `{"requests":%d,"errors":%d}`, reqs, errs)
+	return bytes.Clone(buf.Bytes())
+}
+""",
     "buffer_bytes": """package buffer_bytes
 
 import (
@@ -272,6 +288,30 @@ func Read(r io.Reader) error {
         _describe("escaped_format", "", '"fields=\\x25#v"'),
         "whose format holds an escape sequence",
         'func() string { {pkg}.Describe([]string{"a"}); return {pkg}.Describe(nil) }()',
+    ),
+    # the header only some calls print: bytes.Clone of a fresh Buffer's storage is nil without it
+    "clone_after_some_header": (
+        """package clone_after_some_header
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Render returns the fields after their count, in a slice of their own (nil for none).
+func Render(fields []string) []byte {
+	var buf bytes.Buffer // site
+	if len(fields) > 0 {
+		fmt.Fprintf(&buf, "%d:", len(fields))
+	}
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s\\n", f)
+	}
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
     ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (

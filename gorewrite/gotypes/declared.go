@@ -119,7 +119,10 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 		return true // not a use (a name being declared), an import's name, the universe's, or already walked
 	}
 	if obj.Pkg() != c.pkg {
-		return c.stdSteady(obj.Pkg().Path()) || c.isStd(obj.Pkg().Path()) && c.declaredOnce(obj) || c.importedConstant(obj)
+		if k, isConst := obj.(*types.Const); isConst && !c.isStd(obj.Pkg().Path()) {
+			return c.basicImported(k) // `limits.MaxHeaderValue` of the module's own limits package
+		}
+		return c.stdSteady(obj.Pkg().Path()) || c.isStd(obj.Pkg().Path()) && c.declaredOnce(obj)
 	}
 	if c.constrained(obj.Pos()) { // a file only some builds compile: another may declare the name otherwise
 		if c.home == nil || c.fset.File(obj.Pos()) != c.home {
@@ -138,19 +141,6 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 		}
 	}
 	return true
-}
-
-// importedConstant: a constant of another module's package, of a basic type (untyped, or a predeclared one: no alias
-// and no defined type, which may come from yet another package), that steadyImported finds declared once in a
-// directory every build compiles whole, from literals, operators and that directory's own such constants: every
-// build declares it alike, so gives it that one type (`limits.MaxTags` of `const MaxTags = 16`).
-func (c *checked) importedConstant(obj types.Object) bool {
-	k, ok := obj.(*types.Const)
-	if !ok || c.isStd(obj.Pkg().Path()) {
-		return false
-	}
-	_, basic := k.Type().(*types.Basic)
-	return basic && c.steadyImported(k)
 }
 
 // declarations maps the position of each name the package declares to the syntax its type comes from;

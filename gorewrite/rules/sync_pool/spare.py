@@ -149,7 +149,19 @@ def storage_use(view: PackageView, path: str, call: Node, first: bool = False) -
         return None  # string(b) copies; retention declines any other conversion
     if items(parent).index(expr) == 0 and callees.callee(view, path, outer) in SUBSLICES:
         return storage_use(view, path, outer, True)  # bytes.TrimSuffix(b, nl) is b within its length: judged by its use
-    return passed(view, path, outer, items(parent).index(expr), True, 1, set())
+    return passed(
+        view, path, outer, items(parent).index(expr), True, 1, set(), nils=not _nonnil_bytes(view, path, call)
+    )
+
+
+def _nonnil_bytes(view: PackageView, path: str, call: Node) -> bool:
+    """Is the call a Buffer's Bytes() after a byte written into it on every path (written.py)? Its storage is then
+    not nil, fresh or pooled: a callee telling nil from empty (`return bytes.Clone(buf.Bytes())` after
+    `fmt.Fprintf(&buf, "{…", …)`) sees both alike."""
+    function = call.child_by_field_name("function")
+    selector = function is not None and function.type == "selector_expression"  # else not a call: a local's use
+    receiver = function.child_by_field_name("operand") if selector else None
+    return receiver is not None and _bytes_seen(view, path, receiver)
 
 
 def passed(

@@ -1,0 +1,3 @@
+module example.com/freshcli
+
+go 1.23
