@@ -282,26 +282,27 @@ func (c *checked) steadyImported(obj *types.Const) bool {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
 	dir, ok := c.importedDir(obj)
-	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{})
+	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, false)
 }
 
 // basicImported: a constant of another module's package has a predeclared type in every build (steadyOperand) when
-// steadyImported holds (its directory has no per-build file, so every build compiles the same declaration, from
+// steadyImported's walk holds (its directory has no per-build file, so every build compiles the same declaration, from
 // literals, operators and that directory's constants) and no declaration on the way names a type other than a
 // predeclared one the directory does not redeclare: untyped (`const MaxHeaderValue = 256`, an int wherever it is
 // boxed), or `const Max int64 = 1 << 20`. A type of the package (`const Max Size = 256`) may have methods fmt calls,
 // and one it imports with a dot may differ by build: those decline.
 func (c *checked) basicImported(obj *types.Const) bool {
-	if _, basic := types.Unalias(obj.Type()).(*types.Basic); !basic || !c.steadyImported(obj) {
+	if _, basic := types.Unalias(obj.Type()).(*types.Basic); !basic || c.isStd(obj.Pkg().Path()) {
 		return false
 	}
-	dir, _ := c.importedDir(obj)
-	return predeclaredIn(dir, obj.Name(), map[string]bool{})
+	dir, ok := c.importedDir(obj)
+	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, true)
 }
 
-// predeclaredIn: the directory's constant name, and each of its constants its value names, is declared untyped or
-// with a predeclared type no file of the directory redeclares.
-func predeclaredIn(dir, name string, seen map[string]bool) bool {
+// steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
+// package, by literals, operators and steady constants of the same directory; with predeclared, each type
+// named on the way is a predeclared one no file of the directory redeclares (basicImported).
+func steadyIn(dir, name string, seen map[string]bool, predeclared bool) bool {
 	if seen[name] {
 		return true
 	}
@@ -311,34 +312,10 @@ func predeclaredIn(dir, name string, seen map[string]bool) bool {
 		return false
 	}
 	if decl.typ != nil {
-		id, isIdent := decl.typ.(*ast.Ident)
-		if !isIdent || types.Universe.Lookup(id.Name) == nil || dirNames(dir)[id.Name] {
+		id, local := decl.typ.(*ast.Ident)
+		if !local || predeclared && (types.Universe.Lookup(id.Name) == nil || dirNames(dir)[id.Name]) {
 			return false
 		}
-	}
-	steady := true
-	ast.Inspect(decl.value, func(n ast.Node) bool {
-		if id, isIdent := n.(*ast.Ident); isIdent && id.Name != "iota" && id.Name != "true" && id.Name != "false" {
-			steady = steady && predeclaredIn(dir, id.Name, seen)
-		}
-		return steady
-	})
-	return steady
-}
-
-// steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
-// package, by literals, operators and steady constants of the same directory.
-func steadyIn(dir, name string, seen map[string]bool) bool {
-	if seen[name] {
-		return true
-	}
-	seen[name] = true
-	decl, ok := dirConsts(dir)[name]
-	if !ok || decl.value == nil {
-		return false
-	}
-	if _, local := decl.typ.(*ast.Ident); decl.typ != nil && !local {
-		return false
 	}
 	steady := true
 	ast.Inspect(decl.value, func(n ast.Node) bool {
@@ -349,7 +326,7 @@ func steadyIn(dir, name string, seen map[string]bool) bool {
 			steady = steady && n.Op != token.XOR
 		case *ast.Ident:
 			if n.Name != "iota" && n.Name != "true" && n.Name != "false" {
-				steady = steady && steadyIn(dir, n.Name, seen)
+				steady = steady && steadyIn(dir, n.Name, seen, predeclared)
 			}
 		}
 		return steady
