@@ -17,9 +17,10 @@ into the same binary may call it through a `//go:linkname` pull no file of the p
 refuses a pull of a std symbol its package does not push (by `//go:linkname name`, checked here), but not of a
 module's, so a module's function is followed only where no directive or assembly of what can be seen of the build
 names it (pulls.py: the main module and every package outside std its builds and tests depend on; a command's
-functions are `main.name`). A method only where no interface type of the package declares its name: only the package
-can name an unexported method, and through such an interface anything may be passed; a method expression `(*T).m(t,
-n)` passes one argument more than m has parameters, and is declined. The parameter must be one the function only
+functions are `main.name`, and its import path's, escaped, in its test binary: frozen_vars.prefixes). A method
+only where no interface type of the package declares its name: only the package can name an unexported method, and
+through such an interface anything may be passed; a method expression `(*T).m(t, n)` passes one argument more than
+m has parameters, and is declined. The parameter must be one the function only
 reads (no write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its
 arguments one to one, none spread from another call. Each argument is bounded where its call's statement starts (an
 expression statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls'
