@@ -21,6 +21,7 @@ from test_make_const_bounds import probe
 
 from gorewrite import callers
 from gorewrite.rules import RULES
+from gorewrite.syntax import parse, walk
 
 RULE = RULES["make-const"]
 FILL = """func(n int) string {
@@ -326,3 +327,18 @@ def test_a_function_named_by_a_file_the_build_leaves_out_a_directive_or_assembly
     assert not callers._outside(view, b"grow")
     (tmp_path / name).write_text(OUTSIDE[name])
     assert callers._outside(view, b"grow")
+
+
+def test_a_method_is_not_followed_where_a_file_of_the_package_does_not_parse():
+    """callers._in_interface: an interface naming the method may sit in a region tree-sitter-go cannot parse (here
+    a method with type parameters, which yields no method_elem), so a file with an error declines the method."""
+    files = {
+        "padder.go": b'package p\n\ntype padder struct{}\n\nfunc (padder) spaces(n int) string { return "" }\n',
+        "filler.go": b"package p\n\ntype filler interface{ spaces[T any](n int) string }\n",
+    }
+    trees = {path: parse(code) for path, code in files.items()}
+    view = SimpleNamespace(package=SimpleNamespace(files=list(files)), tree=trees.__getitem__)
+    assert not any(n.type == "method_elem" for n in walk(trees["filler.go"].root_node))
+    assert callers._in_interface(view, b"spaces")
+    view.package.files = ["padder.go"]
+    assert not callers._in_interface(view, b"spaces")
