@@ -60,6 +60,9 @@ STATEMENTS = (
 )
 At = Callable[..., "int | None"]  # bounds.bound
 DECLARATIONS = ("function_declaration", "method_declaration")
+# The name's bytes where no identifier byte borders them: a Go letter or digit beyond ASCII is bytes of 0x80 and up,
+# which re's \b takes for a boundary (`\bδpad\b` misses `δpad(1000)` in a test).
+WORD_START, WORD_END = rb"(?<![\w\x80-\xff])", rb"(?![\w\x80-\xff])"
 NAMES = ("identifier", "field_identifier")  # a function's name, a method's in a selector or its declaration
 
 
@@ -202,8 +205,8 @@ def _outside(view: PackageView, name: bytes) -> bool:
     """Does a file of the package's directory the build leaves out name it, a directive or cgo export of the
     package name it, an assembly file call it, or (a module's package) the build's //go:linkname directives or
     assembly name it (pulls.py; not listed: unknown, so yes)?"""
-    word = re.compile(rb"\b" + re.escape(name) + rb"\b")
-    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*\b" + re.escape(name) + rb"\b")
+    word = re.compile(WORD_START + re.escape(name) + WORD_END)
+    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*" + WORD_START + re.escape(name) + WORD_END)
     for file in go_files(view.package.dir):
         with open(file, "rb") as f:
             source = f.read()
