@@ -17,9 +17,10 @@ into the same binary may call it through a `//go:linkname` pull no file of the p
 refuses a pull of a std symbol its package does not push (by `//go:linkname name`, checked here), but not of a
 module's, so a module's function is followed only where no directive or assembly of what can be seen of the build
 names it (pulls.py: the main module and every package outside std its builds and tests depend on; a command's
-functions are `main.name`). A method only where no interface type of the package declares its name: only the package
-can name an unexported method, and through such an interface anything may be passed; a method expression `(*T).m(t,
-n)` passes one argument more than m has parameters, and is declined. The parameter must be one the function only
+functions are `main.name`, and its import path's, escaped, in its test binary: frozen_vars.prefixes). A method
+only where no interface type of the package declares its name: only the package can name an unexported method, and
+through such an interface anything may be passed; a method expression `(*T).m(t, n)` passes one argument more than
+m has parameters, and is declined. The parameter must be one the function only
 reads (no write, no `&n`, none in a nested literal: returns.only_read), and not variadic; each call passes its
 arguments one to one, none spread from another call. Each argument is bounded where its call's statement starts (an
 expression statement, an assignment, a declaration, a return, a go or defer statement, which evaluate their calls'
@@ -59,6 +60,9 @@ STATEMENTS = (
 )
 At = Callable[..., "int | None"]  # bounds.bound
 DECLARATIONS = ("function_declaration", "method_declaration")
+# The name's bytes where no identifier byte borders them: a Go letter or digit beyond ASCII is bytes of 0x80 and up,
+# which re's \b takes for a boundary (`\bδpad\b` misses `δpad(1000)` in a test).
+WORD_START, WORD_END = rb"(?<![\w\x80-\xff])", rb"(?![\w\x80-\xff])"
 NAMES = ("identifier", "field_identifier")  # a function's name, a method's in a selector or its declaration
 
 
@@ -201,8 +205,8 @@ def _outside(view: PackageView, name: bytes) -> bool:
     """Does a file of the package's directory the build leaves out name it, a directive or cgo export of the
     package name it, an assembly file call it, or (a module's package) the build's //go:linkname directives or
     assembly name it (pulls.py; not listed: unknown, so yes)?"""
-    word = re.compile(rb"\b" + re.escape(name) + rb"\b")
-    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*\b" + re.escape(name) + rb"\b")
+    word = re.compile(WORD_START + re.escape(name) + WORD_END)
+    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*" + WORD_START + re.escape(name) + WORD_END)
     for file in go_files(view.package.dir):
         with open(file, "rb") as f:
             source = f.read()

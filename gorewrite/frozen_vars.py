@@ -12,8 +12,8 @@ its address (`&x`, which flag.IntVar and fmt.Sscan need), or a method through it
 integer). An unexported name is spelled only by the package's own files (a dot import brings only exported
 names) and by its path in linkname pulls and assembly, so no such use in any .go file of the directory (tests,
 other builds' files, generated files), no `//go:linkname` naming it and no assembly file naming it (nor, by the
-name the linker gives it, `main.name` in a command, its path escaped, in any package of the main module: a pull
-writes it), and one declaration in the directory (no other build
+name the linker gives it, `main.name` in a command (its path in the command's test binary), its path escaped,
+in any package of the main module: a pull writes it), and one declaration in the directory (no other build
 declares it another way) leave the initializer's value on every path. The initializer's value comes from
 go/types, which gives a value only when every build folds it alike (gotypes/steady.go). Matching the name in
 other files only declines more: a local of that name written elsewhere declines the variable too.
@@ -117,12 +117,13 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
 
 def prefixes(package: Package) -> frozenset[str]:
     """How a //go:linkname pull or assembly may name the package's symbols (`prefix + name`): by the linker's name,
-    `main.` for a command whatever its import path (the go command compiles package main as `-p main`), with the
-    path escaped as the linker escapes it (objabi.PathToPrefix: `%2e` for a dot in the last element, so
-    `example.com/m/lim%2ev2.maxFrame` pulls lim.v2's maxFrame, and `lim.v2.maxFrame` names another symbol), and by
-    the import path as written (declining more)."""
-    path = "main" if package.name == "main" else package.import_path
-    return frozenset(f"{p}." for p in (package.import_path, path, _escaped(path)))
+    the import path escaped as the linker escapes it (objabi.PathToPrefix: `%2e` for a dot in the last element, so
+    `example.com/m/lim%2ev2.maxFrame` pulls lim.v2's maxFrame, and `lim.v2.maxFrame` names another symbol), and
+    `main.` too for a command (the go command compiles package main as `-p main`, but its test binary by its
+    import path: a package its tests link pulls `example.com/m/tool%2ev2.emit`), and by the import path as written
+    (declining more)."""
+    paths = (package.import_path, "main") if package.name == "main" else (package.import_path,)
+    return frozenset(f"{p}." for p in (package.import_path, *paths, *map(_escaped, paths)))
 
 
 def _escaped(path: str) -> str:

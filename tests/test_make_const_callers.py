@@ -16,11 +16,20 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from conftest import at_most_speculative, exact_array, naive_mutants, naive_panics, proposals_by_case
+from conftest import (
+    at_most_speculative,
+    exact_array,
+    naive_mutants,
+    naive_panics,
+    proposals,
+    proposals_by_case,
+    write_tree,
+)
 from test_make_const_bounds import probe
 
 from gorewrite import callers
 from gorewrite.rules import RULES
+from gorewrite.syntax import parse, walk
 
 RULE = RULES["make-const"]
 FILL = """func(n int) string {
@@ -326,3 +335,60 @@ def test_a_function_named_by_a_file_the_build_leaves_out_a_directive_or_assembly
     assert not callers._outside(view, b"grow")
     (tmp_path / name).write_text(OUTSIDE[name])
     assert callers._outside(view, b"grow")
+
+
+def test_a_method_is_not_followed_where_a_file_of_the_package_does_not_parse():
+    """callers._in_interface: an interface naming the method may sit in a region tree-sitter-go cannot parse (here
+    a method with type parameters, which yields no method_elem), so a file with an error declines the method."""
+    files = {
+        "padder.go": b'package p\n\ntype padder struct{}\n\nfunc (padder) spaces(n int) string { return "" }\n',
+        "filler.go": b"package p\n\ntype filler interface{ spaces[T any](n int) string }\n",
+    }
+    trees = {path: parse(code) for path, code in files.items()}
+    view = SimpleNamespace(package=SimpleNamespace(files=list(files)), tree=trees.__getitem__)
+    assert not any(n.type == "method_elem" for n in walk(trees["filler.go"].root_node))
+    assert callers._in_interface(view, b"spaces")
+    view.package.files = ["padder.go"]
+    assert not callers._in_interface(view, b"spaces")
+
+
+GO_MOD = "module example.com/m\n\ngo 1.22\n"
+GREEK = """package uni
+
+const stop = 48
+
+// Pad pads to the next stop.
+func Pad(widths []int) string { return δpad(stop - len(widths)%stop) }
+
+func δpad(n int) string {
+	pad := make([]byte, n)
+	for i := range pad {
+		pad[i] = ' '
+	}
+	return string(pad)
+}
+"""
+GREEK_TEST = """package uni
+
+import "testing"
+
+func TestWide(t *testing.T) {
+	if n := len(δpad(1000)); n != 1000 {
+		t.Fatal(n)
+	}
+}
+"""
+
+
+def test_a_helper_whose_name_starts_beyond_ascii_is_seen_in_its_test(tmp_path, toolchain):
+    """callers._outside finds a name in the files the build leaves out by the bytes around it: re's \\b takes the
+    0xce of `δpad` for a boundary, so `\\bδpad\\b` missed the test's `δpad(1000)` and the verified [48]byte
+    panicked in `go test` (go1.24.11 and go1.27.3) where make made 1000. The naive array stays a mutant."""
+    root = write_tree(tmp_path, {"go.mod": GO_MOD, "uni/uni.go": GREEK, "uni/uni_test.go": GREEK_TEST})
+    at_most_speculative(proposals(root, RULE)["example.com/m/uni"])
+    assert toolchain.run(["test", "./uni"], str(root)).returncode == 0
+    naive = GREEK.replace("pad := make([]byte, n)\n", "var padBuf [48]byte\n\tpad := padBuf[:n:n]\n", 1)
+    assert naive != GREEK
+    (root / "uni/uni.go").write_text(naive)
+    mutant = toolchain.run(["test", "./uni"], str(root))
+    assert mutant.returncode != 0 and b"slice bounds out of range" in mutant.stdout, mutant

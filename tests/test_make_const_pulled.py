@@ -152,6 +152,41 @@ def test_the_naive_array_panics_where_the_pull_passes_more(modules, toolchain, n
     assert b"panic: true" in mutant.stdout, mutant
 
 
+TESTED = """package main
+
+import (
+	"testing"
+
+	"example.com/m/pull"
+)
+
+// TestWide pads by 100 through pull, which names the helper as the test binary links it.
+func TestWide(t *testing.T) {
+	if n := len(pull.Wide(100)); n != 100 {
+		t.Fatal(n)
+	}
+}
+"""
+
+
+def test_a_command_helper_its_tests_pull_by_the_import_path_is_not_bounded(tmp_path, toolchain):
+    """A command's test binary links its functions by the import path, escaped (`tool%2ev2.emit`), not `main.emit`:
+    a package only the tests import pulls emit and calls it with 100 where main's one call passes 45. The naive
+    [45]byte (what callers.py proved before frozen_vars.prefixes held the escaped path of a command) panics in
+    `go test`; the original passes."""
+    alone = EMIT.replace('\n\t"example.com/m/pull"\n', "").replace("pull.Wide(100)", '""')
+    puller = MAIN_PULLER.format(name="pull").replace("main.emit", "example.com/m/cmd/tool%2ev2.emit")
+    files = {"go.mod": GO_MOD, "pull/pull.go": puller, "cmd/tool.v2/main.go": alone}
+    root = write_tree(tmp_path, {**files, "cmd/tool.v2/main_test.go": TESTED})
+    at_most_speculative(proposals(root, RULE)["example.com/m/cmd/tool.v2"])
+    assert toolchain.run(["test", "./cmd/tool.v2"], str(root)).returncode == 0
+    naive = alone.replace("pad := make([]byte, n)\n", "var padBuf [45]byte\n\tpad := padBuf[:n:n]\n", 1)
+    assert naive != alone
+    (root / "cmd/tool.v2/main.go").write_text(naive)
+    mutant = toolchain.run(["test", "./cmd/tool.v2"], str(root))
+    assert mutant.returncode != 0 and b"slice bounds out of range" in mutant.stdout, mutant
+
+
 SYMBOLS = {  # a symbol the build names -> is it p's grow (a function's, a method's, a command's)?
     "example.com/m/p.grow": True,
     "example.com/m/p.(*table).grow": True,
@@ -172,8 +207,11 @@ def test_a_symbol_names_the_package_function_or_method(symbol, named):
 def test_a_command_function_is_main_dot_its_name_and_unlisted_symbols_name_everything():
     command = SimpleNamespace(import_path="example.com/m/cmd/tool", name="main")
     assert callers._pulled(SimpleNamespace(package=command, linked=frozenset({"main.emit"})), "emit")
-    # the import path as written names nothing the linker has, and counts anyway (frozen_vars.prefixes: declining more)
+    # its test binary links it by the import path (frozen_vars.prefixes), escaped where the last element has a dot
     assert callers._pulled(SimpleNamespace(package=command, linked=frozenset({"example.com/m/cmd/tool.emit"})), "emit")
+    dotted_command = SimpleNamespace(import_path="example.com/m/cmd/tool.v2", name="main")
+    linked = frozenset({"example.com/m/cmd/tool%2ev2.emit"})
+    assert callers._pulled(SimpleNamespace(package=dotted_command, linked=linked), "emit")
     assert not callers._pulled(SimpleNamespace(package=command, linked=frozenset({"main.emitted"})), "emit")
     dotted = SimpleNamespace(import_path="example.com/m/lim.v2", name="lim")
     assert callers._pulled(SimpleNamespace(package=dotted, linked=frozenset({"example.com/m/lim%2ev2.grow"})), "grow")
