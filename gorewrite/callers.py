@@ -47,6 +47,7 @@ from gorewrite.settled import settled
 from gorewrite.syntax import Node, assignments, call_args, enclosing, held, statement_of, walk
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Use
+from gorewrite.words import whole
 
 # Statements that evaluate a call's arguments before they write anything.
 STATEMENTS = (
@@ -60,9 +61,6 @@ STATEMENTS = (
 )
 At = Callable[..., "int | None"]  # bounds.bound
 DECLARATIONS = ("function_declaration", "method_declaration")
-# The name's bytes where no identifier byte borders them: a Go letter or digit beyond ASCII is bytes of 0x80 and up,
-# which re's \b takes for a boundary (`\bδpad\b` misses `δpad(1000)` in a test).
-WORD_START, WORD_END = rb"(?<![\w\x80-\xff])", rb"(?![\w\x80-\xff])"
 NAMES = ("identifier", "field_identifier")  # a function's name, a method's in a selector or its declaration
 
 
@@ -205,8 +203,8 @@ def _outside(view: PackageView, name: bytes) -> bool:
     """Does a file of the package's directory the build leaves out name it, a directive or cgo export of the
     package name it, an assembly file call it, or (a module's package) the build's //go:linkname directives or
     assembly name it (pulls.py; not listed: unknown, so yes)?"""
-    word = re.compile(WORD_START + re.escape(name) + WORD_END)
-    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*" + WORD_START + re.escape(name) + WORD_END)
+    word = re.compile(whole(name))  # words.py: `δpad(1000)` in a test too
+    directive = re.compile(rb"//(go:linkname|export)\s[^\n]*" + whole(name))
     for file in go_files(view.package.dir):
         with open(file, "rb") as f:
             source = f.read()

@@ -28,6 +28,7 @@ from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, address_operand, items, text, walk
 from gorewrite.typeinfo import Kind
+from gorewrite.words import whole
 
 SOURCE = (
     "fmt/print.go: the print functions format each operand into their own pp.buf (from ppFree): handleMethods"
@@ -140,7 +141,7 @@ def _methodless(view: PackageView, name: str) -> str:
     declared = False
     for path, source in sorted(view.sources.items()):
         if path not in view.package.files:
-            if not path.endswith("_test.go") and re.search(rb"\b" + name.encode() + rb"\b", source):
+            if not path.endswith("_test.go") and re.search(whole(name.encode()), source):
                 return f"which formats it as a {name}, which {os.path.basename(path)} (another build's) names"
         for node in walk(view.tree(path).root_node):
             if node.type == "method_declaration" and receiver_type(node.child_by_field_name("receiver")) == name:

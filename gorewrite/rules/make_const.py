@@ -42,6 +42,7 @@ from gorewrite.syntax import (
 from gorewrite.toolchain import release_minor
 from gorewrite.type_bounds import int_type
 from gorewrite.typeinfo import Kind, Use
+from gorewrite.words import whole
 
 NAME = "make-const"
 MESSAGE = re.compile(r"^make\(\[\].*\) (escapes to heap|does not escape)$")
@@ -546,9 +547,7 @@ def _suffix(view: PackageView, make: Make, stmt: Node, target: str, sized: bool)
     source = view.sources[make.path]
     taken = _words(source, stmt)
     start, _ = declaration_range(stmt)
-    earlier = len(
-        re.findall(rb"\b" + re.escape(target.encode()) + rb"\s*:?=\s*make\(", source[start : stmt.start_byte])
-    )
+    earlier = len(re.findall(whole(target.encode()) + rb"\s*:?=\s*make\(", source[start : stmt.start_byte]))
     for other in _makes(view, make.path).values():
         shape = _statement(other) if start <= other.call.start_byte < make.call.start_byte else ""
         earlier += not isinstance(shape, str) and shape[3] and shape[1] == target

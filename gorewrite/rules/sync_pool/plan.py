@@ -36,6 +36,7 @@ from gorewrite.stdtable import TABLE
 from gorewrite.syntax import Node, call_args, directive, first_of, items, text, touches_error, walk
 from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import Ident, Kind, Use
+from gorewrite.words import whole
 
 
 @dataclass(frozen=True)
@@ -637,7 +638,7 @@ def shape_of(view: PackageView, site: Site, escape: Escape) -> Shape | str:
     kind = _type_kind(view, site.path, type_node)
     if kind:
         return kind
-    if re.search(rb"\b" + re.escape(text(site.name)) + rb"\b", text(literal)):
+    if re.search(whole(text(site.name)), text(literal)):
         return f"the literal refers to {text(site.name).decode()}, which the rewrite would declare first"
     type_text = text(type_node).decode()
     return Shape(
