@@ -9,7 +9,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -140,17 +142,52 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 	return true
 }
 
-// importedConstant: a constant of another module's package, of a basic type (untyped, or a predeclared one: no alias
-// and no defined type, which may come from yet another package), that steadyImported finds declared once in a
-// directory every build compiles whole, from literals, operators and that directory's own such constants: every
-// build declares it alike, so gives it that one type (`limits.MaxTags` of `const MaxTags = 16`).
+// importedConstant: a constant of another package of the package's own module, of a basic type (untyped, or a
+// predeclared one: no alias and no defined type, which may come from yet another package), that steadyImported finds
+// declared once in a directory every build compiles whole, from literals, operators and that directory's own such
+// constants: every build declares it alike, so gives it that one type (`limits.MaxTags` of `const MaxTags = 16`).
+// Not a dependency module's (sameModule): the rewrite writes the constant's value, and the version a build compiles
+// is the one its main module selects (a library's consumer may require a newer one), or go.work's.
 func (c *checked) importedConstant(obj types.Object) bool {
 	k, ok := obj.(*types.Const)
 	if !ok || c.isStd(obj.Pkg().Path()) {
 		return false
 	}
+	dir, found := c.importedDir(obj)
 	_, basic := k.Type().(*types.Basic)
-	return basic && c.steadyImported(k)
+	return basic && found && sameModule(c.dir, dir) && c.steadyImported(k)
+}
+
+// sameModule: both directories lie in one module's tree, under the one go.mod nearest each, and neither in a
+// vendor/ directory of it (a dependency's copy). A dependency module, a go.work module or a replacement has a
+// go.mod of its own.
+func sameModule(dir, other string) bool {
+	root := moduleRoot(dir)
+	if root == "" || root != moduleRoot(other) {
+		return false
+	}
+	for _, d := range []string{dir, other} {
+		rel, err := filepath.Rel(root, d)
+		if err != nil || slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "vendor") {
+			return false
+		}
+	}
+	return true
+}
+
+// moduleRoot: the directory of the go.mod nearest dir, walking up; "" for none.
+func moduleRoot(dir string) string {
+	if dir == "" || !filepath.IsAbs(dir) {
+		return ""
+	}
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if info, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !info.IsDir() {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
 }
 
 // declarations maps the position of each name the package declares to the syntax its type comes from;
