@@ -73,6 +73,18 @@ func main() {{ fmt.Println({calls}) }}
 """
 
 
+# A directory every build compiles whole whose constant's type is an alias of a per-build package's type: a plain int
+# here, under `-tags fancy` a count whose String fmt calls. Only go/types' type of the constant says so (steadyIn
+# reads `Count` as a name of the directory's own).
+ALIASED = {
+    "ctypes/plain.go": "//go:build !fancy\n\npackage ctypes\n\n// Count counts.\ntype Count = int\n",
+    "ctypes/fancy.go": "//go:build fancy\n\npackage ctypes\n\n// Count counts.\ntype Count int\n\n"
+    'func (c Count) String() string { return "many" }\n',
+    "alimits/limits.go": "// Package alimits names the shared counts.\npackage alimits\n\nimport \"example.com/m/ctypes\"\n\n"
+    "// Count is the shared count.\ntype Count = ctypes.Count\n\nconst MaxTags Count = 16\n",
+}
+
+
 # A dependency module (a directory of its own, with its own go.mod, which m requires and replaces) declaring the
 # constant once, in a directory every build compiles whole: every build of one version declares it alike, yet a
 # consumer of m may select another version.
@@ -139,7 +151,8 @@ def go(toolchain, root, *args: str) -> subprocess.CompletedProcess[bytes]:
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
     files = {"limits/limits.go": LIMITS, "check/check.go": ACCEPTED, "declined/check.go": DECLINED} | PER_BUILD
-    files |= DEPENDENCY | {"fromdep/check.go": FROM_DEPENDENCY}
+    files |= DEPENDENCY | {"fromdep/check.go": FROM_DEPENDENCY} | ALIASED
+    files["aliased/check.go"] = DECLINED.replace("package check", "package aliased").replace("climits", "alimits")
     root = module(tmp_path_factory.mktemp("imported") / "m", files)
     (root / "go.mod").write_text((root / "go.mod").read_text() + REQUIRE)
     (root / "declined" / "check.go").write_text(DECLINED.replace("package check", "package declined"))
@@ -204,3 +217,22 @@ def test_a_dependency_modules_constant_declines(found, toolchain):
     ran = go(toolchain, root.parent / "consumer", "run", ".")
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout == b"3 tags exceeds 32 3 tags exceeds 16\n", ran.stdout
+
+
+def test_a_constant_of_an_aliased_type_declines(found, toolchain):
+    """alimits declares MaxTags once, in a directory every build compiles whole, of its alias Count of a per-build
+    package's type: no basic type (importedConstant), so the rule declines; the naive concatenation prints 16 where
+    the original prints the count's String under `-tags fancy`."""
+    root, results = found
+    assert_declines(results["example.com/m/aliased"], "it formats alimits.MaxTags, whose type may have methods")
+    (root / "naive").mkdir(exist_ok=True)
+    (root / "naive" / "naive.go").write_text(NAIVE)
+    (root / "cmdaliased").mkdir(exist_ok=True)
+    main = MAIN.format(pkg="aliased", calls="aliased.Tags(3), naive.Tags(3)")
+    main = main.replace('"example.com/m/aliased"', '"example.com/m/aliased"\n\t"example.com/m/naive"')
+    (root / "cmdaliased" / "main.go").write_text(main)
+    plain = go(toolchain, root, "run", "./cmdaliased")
+    fancy = go(toolchain, root, "run", "-tags", "fancy", "./cmdaliased")
+    assert plain.returncode == 0 and fancy.returncode == 0, (plain.stderr, fancy.stderr)
+    assert plain.stdout == b"3 tags exceeds 16 3 tags exceeds 16\n", plain.stdout
+    assert fancy.stdout == b"3 tags exceeds many 3 tags exceeds 16\n", fancy.stdout
