@@ -80,7 +80,8 @@ ALIASED = {
     "ctypes/plain.go": "//go:build !fancy\n\npackage ctypes\n\n// Count counts.\ntype Count = int\n",
     "ctypes/fancy.go": "//go:build fancy\n\npackage ctypes\n\n// Count counts.\ntype Count int\n\n"
     'func (c Count) String() string { return "many" }\n',
-    "alimits/limits.go": "// Package alimits names the shared counts.\npackage alimits\n\nimport \"example.com/m/ctypes\"\n\n"
+    "alimits/limits.go": "// Package alimits names the shared counts.\npackage alimits\n\n"
+    'import "example.com/m/ctypes"\n\n'
     "// Count is the shared count.\ntype Count = ctypes.Count\n\nconst MaxTags Count = 16\n",
 }
 
