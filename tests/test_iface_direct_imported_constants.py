@@ -237,3 +237,13 @@ def test_a_constant_of_an_aliased_type_declines(found, toolchain):
     assert plain.returncode == 0 and fancy.returncode == 0, (plain.stderr, fancy.stderr)
     assert plain.stdout == b"3 tags exceeds 16 3 tags exceeds 16\n", plain.stdout
     assert fancy.stdout == b"3 tags exceeds many 3 tags exceeds 16\n", fancy.stdout
+
+
+def test_a_vendored_dependencys_constant_declines(tmp_path, toolchain):
+    """The same dependency copied into vendor/ (`go mod vendor`), which lies under m's go.mod: still a dependency's
+    constant, whose version a consumer of m selects (its naive rewrite: test_a_dependency_modules_constant_declines)."""
+    root = module(tmp_path / "m", {**DEPENDENCY, "fromdep/check.go": FROM_DEPENDENCY})
+    (root / "go.mod").write_text((root / "go.mod").read_text() + REQUIRE)
+    vendored = go(toolchain, root, "mod", "vendor")
+    assert vendored.returncode == 0 and (root / "vendor" / "example.com" / "dep" / "dep.go").exists(), vendored.stderr
+    assert_declines(proposals(root, RULE)["example.com/m/fromdep"], "it formats dep.MaxTags, whose type may have")

@@ -160,19 +160,27 @@ func (c *checked) importedConstant(obj types.Object) bool {
 
 // sameModule: both directories lie in one module's tree, under the one go.mod nearest each, and neither in a
 // vendor/ directory of it (a dependency's copy). A dependency module, a go.work module or a replacement has a
-// go.mod of its own.
+// go.mod of its own. Symbolic links resolved: go list's Dir and a file's path may spell one directory two ways.
 func sameModule(dir, other string) bool {
-	root := moduleRoot(dir)
-	if root == "" || root != moduleRoot(other) {
+	dirs := []string{resolved(dir), resolved(other)}
+	root := moduleRoot(dirs[0])
+	if root == "" || root != moduleRoot(dirs[1]) {
 		return false
 	}
-	for _, d := range []string{dir, other} {
+	for _, d := range dirs {
 		rel, err := filepath.Rel(root, d)
 		if err != nil || slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "vendor") {
 			return false
 		}
 	}
 	return true
+}
+
+func resolved(dir string) string {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return r
+	}
+	return dir
 }
 
 // moduleRoot: the directory of the go.mod nearest dir, walking up; "" for none.
