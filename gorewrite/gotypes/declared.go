@@ -146,16 +146,14 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 // predeclared one: no alias and no defined type, which may come from yet another package), that steadyImported finds
 // declared once in a directory every build compiles whole, from literals, operators and that directory's own such
 // constants: every build declares it alike, so gives it that one type (`limits.MaxTags` of `const MaxTags = 16`).
-// Not a dependency module's (sameModule): the rewrite writes the constant's value, and the version a build compiles
-// is the one its main module selects (a library's consumer may require a newer one), or go.work's.
+// Not a dependency module's (steadyImported's sameModule).
 func (c *checked) importedConstant(obj types.Object) bool {
 	k, ok := obj.(*types.Const)
 	if !ok || c.isStd(obj.Pkg().Path()) {
 		return false
 	}
-	dir, found := c.importedDir(obj)
 	_, basic := k.Type().(*types.Basic)
-	return basic && found && sameModule(c.dir, dir) && c.steadyImported(k)
+	return basic && c.steadyImported(k)
 }
 
 // sameModule: both directories lie in one module's tree, under the one go.mod nearest each, and neither in a

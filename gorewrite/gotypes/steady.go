@@ -22,9 +22,11 @@ import (
 //     `//go:build linux` file);
 //   - nothing sized by the target: unsafe.Sizeof/Alignof/Offsetof, ^ of a uint or uintptr;
 //   - of std, everything but the packages and constants that differ by GOOS/GOARCH;
-//   - of another module's package, only a constant whose directory has no per-build file,
+//   - of another package of the module, only a constant whose directory has no per-build file,
 //     declared from literals, operators and such constants of its own directory: no other
 //     package's name, no conversion or call, no ^; no array type (its length may come from anywhere).
+//     Not a dependency module's (sameModule): the version a build compiles is the one its main module
+//     selects, or go.work's, and a library's consumer may require another, whose value differs.
 
 // archConsts are std constants whose value depends on GOOS or GOARCH.
 var archConsts = map[string]bool{
@@ -282,7 +284,7 @@ func (c *checked) steadyImported(obj *types.Const) bool {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
 	dir, ok := c.importedDir(obj)
-	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{})
+	return ok && sameModule(c.dir, dir) && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{})
 }
 
 // steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
