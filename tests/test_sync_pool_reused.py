@@ -183,6 +183,29 @@ def test_a_pool_others_fill_is_passed_over_for_one_of_its_own(proposed, name):
     assert "getBuf()" not in line and rewritten.count("sync.Pool{") == 2, rewritten
 
 
+# A site added after the run that gave released's Line a pool of its own.
+SECOND = """
+// Pair renders a key and two values.
+func Pair(k, v, w string) string {
+	b := new(bytes.Buffer)
+	fmt.Fprintf(b, "%s=%s,%s", k, v, w)
+	return b.String()
+}
+"""
+
+
+def test_a_second_run_reuses_the_pool_of_its_own_not_a_third(proposed, tmp_path):
+    """The run after: bufPool, which Discard still fills, comes first in the file and is passed over again; the pool
+    the first run made (only its declaration and helpers name it) serves the new site, with no third pool."""
+    (fix,) = [p for p in proposed["released"] if isinstance(p, Fix)]
+    again = edited(RELEASED, fix).replace("package released", "package again") + SECOND
+    found = proposals_by_case(tmp_path, RULE, {"again": again})["again"]
+    (second,) = [p for p in found if isinstance(p, Fix)]
+    rewritten = edited(again, second)
+    pair = rewritten.split("func Pair")[1]
+    assert rewritten.count("sync.Pool{") == 2 and "\tb := getBuffer()\n\tdefer putBuffer(b)\n" in pair, rewritten
+
+
 @pytest.mark.parametrize("name", list(DECLINES))
 def test_declines(proposed, name):
     assert_declines(proposed.get(name, []), DECLINES[name][1])

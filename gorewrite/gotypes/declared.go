@@ -9,7 +9,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -141,6 +143,46 @@ func (c *checked) steadyName(obj types.Object, steady, seen map[types.Object]boo
 		}
 	}
 	return true
+}
+
+// sameModule: both directories lie in one module's tree, under the one go.mod nearest each, and neither in a
+// vendor/ directory of it (a dependency's copy). A dependency module, a go.work module or a replacement has a
+// go.mod of its own. Symbolic links resolved: go list's Dir and a file's path may spell one directory two ways.
+func sameModule(dir, other string) bool {
+	dirs := []string{resolved(dir), resolved(other)}
+	root := moduleRoot(dirs[0])
+	if root == "" || root != moduleRoot(dirs[1]) {
+		return false
+	}
+	for _, d := range dirs {
+		rel, err := filepath.Rel(root, d)
+		if err != nil || slices.Contains(strings.Split(filepath.ToSlash(rel), "/"), "vendor") {
+			return false
+		}
+	}
+	return true
+}
+
+func resolved(dir string) string {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return r
+	}
+	return dir
+}
+
+// moduleRoot: the directory of the go.mod nearest dir, walking up; "" for none.
+func moduleRoot(dir string) string {
+	if dir == "" || !filepath.IsAbs(dir) {
+		return ""
+	}
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if info, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !info.IsDir() {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
 }
 
 // declarations maps the position of each name the package declares to the syntax its type comes from;

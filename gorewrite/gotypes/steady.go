@@ -22,9 +22,11 @@ import (
 //     `//go:build linux` file);
 //   - nothing sized by the target: unsafe.Sizeof/Alignof/Offsetof, ^ of a uint or uintptr;
 //   - of std, everything but the packages and constants that differ by GOOS/GOARCH;
-//   - of another module's package, only a constant whose directory has no per-build file,
+//   - of another package of the module, only a constant whose directory has no per-build file,
 //     declared from literals, operators and such constants of its own directory: no other
 //     package's name, no conversion or call, no ^; no array type (its length may come from anywhere).
+//     Not a dependency module's (sameModule): the version a build compiles is the one its main module
+//     selects, or go.work's, and a library's consumer may require another, whose value differs.
 
 // archConsts are std constants whose value depends on GOOS or GOARCH.
 var archConsts = map[string]bool{
@@ -282,10 +284,10 @@ func (c *checked) steadyImported(obj *types.Const) bool {
 		return !archConsts[path+"."+obj.Name()] && !perBuildStd(path)
 	}
 	dir, ok := c.importedDir(obj)
-	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, false)
+	return ok && sameModule(c.dir, dir) && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, false)
 }
 
-// basicImported: a constant of another module's package has a predeclared type in every build (steadyOperand) when
+// basicImported: a constant of another package of the module (sameModule: not a dependency's) has a predeclared type in every build (steadyOperand) when
 // steadyImported's walk holds (its directory has no per-build file, so every build compiles the same declaration, from
 // literals, operators and that directory's constants) and no declaration on the way names a type other than a
 // predeclared one the directory does not redeclare: untyped (`const MaxHeaderValue = 256`, an int wherever it is
@@ -296,7 +298,7 @@ func (c *checked) basicImported(obj *types.Const) bool {
 		return false
 	}
 	dir, ok := c.importedDir(obj)
-	return ok && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, true)
+	return ok && sameModule(c.dir, dir) && !dirPerBuild(dir) && steadyIn(dir, obj.Name(), map[string]bool{}, true)
 }
 
 // steadyIn: the constant of the package in dir is declared once, untyped or with a type of its own
