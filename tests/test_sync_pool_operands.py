@@ -313,6 +313,25 @@ func Render(fields []string) []byte {
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
         'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
     ),
+    # a raw format's first byte a carriage return, which its value drops (`\r%s` is "%s"): nothing printed of ""
+    "clone_after_raw_cr": (
+        """package clone_after_raw_cr
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Line returns s after the line's start, in a slice of its own.
+func Line(s string) []byte {
+	var buf bytes.Buffer // site
+	fmt.Fprintf(&buf, `\r%s`, s)
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Line("a"); return fmt.Sprint({pkg}.Line("") == nil) }()',
+    ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (
         """package clone_storage
