@@ -332,6 +332,30 @@ func Line(s string) []byte {
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
         'func() string { {pkg}.Line("a"); return fmt.Sprint({pkg}.Line("") == nil) }()',
     ),
+    # the byte written first goes to another writer (written._names: the variable itself, not any name)
+    "clone_after_other_writer": (
+        """package clone_after_other_writer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// Body prints the fields' count to head and returns the fields in a slice of their own (nil for none).
+func Body(head io.Writer, fields []string) []byte {
+	fmt.Fprintln(head, len(fields))
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { var h strings.Builder; {pkg}.Body(&h, []string{"a"}); '
+        "return fmt.Sprint({pkg}.Body(&h, nil) == nil) }()",
+    ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (
         """package clone_storage
