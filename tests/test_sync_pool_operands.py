@@ -356,6 +356,30 @@ func Body(head io.Writer, fields []string) []byte {
         'func() string { var h strings.Builder; {pkg}.Body(&h, []string{"a"}); '
         "return fmt.Sprint({pkg}.Body(&h, nil) == nil) }()",
     ),
+    # the write whose initializer holds the Bytes() runs after it: its arguments come first (written: node != init)
+    "clone_in_write_initializer": (
+        """package clone_in_write_initializer
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Twice prints the fields, then what they made as Go syntax.
+func Twice(fields []string) string {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		buf.WriteString(f)
+	}
+	if _, err := fmt.Fprintf(&buf, "|%#v", bytes.Clone(buf.Bytes())); err != nil {
+		return ""
+	}
+	return buf.String()
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Twice([]string{"a"}); return {pkg}.Twice(nil) }()',
+    ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (
         """package clone_storage
