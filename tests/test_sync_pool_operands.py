@@ -380,6 +380,28 @@ func Twice(fields []string) string {
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
         'func() string { {pkg}.Twice([]string{"a"}); return {pkg}.Twice(nil) }()',
     ),
+    # Bytes() held in a local, then cloned: the local's use is no Bytes() call a write is proven before
+    "clone_held_local": (
+        """package clone_held_local
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Render returns the fields in a slice of their own (nil for none).
+func Render(fields []string) []byte {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	out := buf.Bytes()
+	return bytes.Clone(out)
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
+    ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (
         """package clone_storage
