@@ -32,6 +32,8 @@ const (
     'func (size) String() string { return "big" }\n\nconst Max size = 256\n\ntype Kind = size\n',
     # one declaration for every build, of a type a dot import names: an int here, tiered's size under -tags fancy
     "dotted/dotted.go": 'package dotted\n\nimport . "example.com/m/tiered"\n\nconst Limit Kind = 256\n',
+    # untyped, from a constant of that dot-imported type: tiered's size under -tags fancy too (predeclaredIn's walk)
+    "dotted/derived.go": "package dotted\n\nconst Twice = Limit * 2\n",
     # one declaration for every build, of the package's own type with a String method
     "sized/sized.go": """package sized
 
@@ -98,6 +100,23 @@ func Line(key string) string {
 }
 """,
         ('fmt.Sprintf("%s limit %v", key, dotted.Limit)', 'key + " limit 256"'),
+        "whose type may have methods fmt calls",
+    ),
+    "dotderived": (
+        """package {pkg}
+
+import (
+	"fmt"
+
+	"example.com/m/dotted"
+)
+
+// Line names the limit.
+func Line(key string) string {
+	return fmt.Sprintf("%s limit %v", key, dotted.Twice)
+}
+""",
+        ('fmt.Sprintf("%s limit %v", key, dotted.Twice)', 'key + " limit 512"'),
         "whose type may have methods fmt calls",
     ),
     "named": (
@@ -167,8 +186,8 @@ def test_a_constant_whose_type_may_print_otherwise_declines(proposed, name):
 
 @pytest.mark.parametrize("name", sorted(DECLINED))
 def test_the_naive_concatenation_prints_other_bytes(proposed, name):
-    """Right in the plain build for perbuild and dotalias, the naive text differs under -tags fancy; for named, in
-    every build."""
+    """Right in the plain build for perbuild, dotalias and dotderived, the naive text differs under -tags fancy; for
+    named, in every build."""
     root, _ = proposed
     main = (
         f'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/m/{name}"\n\t"example.com/m/naive{name}"\n)\n\n'

@@ -313,6 +313,95 @@ func Render(fields []string) []byte {
         "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
         'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
     ),
+    # a raw format's first byte a carriage return, which its value drops (`\r%s` is "%s"): nothing printed of ""
+    "clone_after_raw_cr": (
+        """package clone_after_raw_cr
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Line returns s after the line's start, in a slice of its own.
+func Line(s string) []byte {
+	var buf bytes.Buffer // site
+	fmt.Fprintf(&buf, `\r%s`, s)
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Line("a"); return fmt.Sprint({pkg}.Line("") == nil) }()',
+    ),
+    # the byte written first goes to another writer (written._names: the variable itself, not any name)
+    "clone_after_other_writer": (
+        """package clone_after_other_writer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+)
+
+// Body prints the fields' count to head and returns the fields in a slice of their own (nil for none).
+func Body(head io.Writer, fields []string) []byte {
+	fmt.Fprintln(head, len(fields))
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	return bytes.Clone(buf.Bytes())
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { var h strings.Builder; {pkg}.Body(&h, []string{"a"}); '
+        "return fmt.Sprint({pkg}.Body(&h, nil) == nil) }()",
+    ),
+    # the write whose initializer holds the Bytes() runs after it: its arguments come first (written: node != init)
+    "clone_in_write_initializer": (
+        """package clone_in_write_initializer
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Twice prints the fields, then what they made as Go syntax.
+func Twice(fields []string) string {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		buf.WriteString(f)
+	}
+	if _, err := fmt.Fprintf(&buf, "|%#v", bytes.Clone(buf.Bytes())); err != nil {
+		return ""
+	}
+	return buf.String()
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Twice([]string{"a"}); return {pkg}.Twice(nil) }()',
+    ),
+    # Bytes() held in a local, then cloned: the local's use is no Bytes() call a write is proven before
+    "clone_held_local": (
+        """package clone_held_local
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Render returns the fields in a slice of their own (nil for none).
+func Render(fields []string) []byte {
+	var buf bytes.Buffer // site
+	for _, f := range fields {
+		fmt.Fprintf(&buf, "%s,", f)
+	}
+	out := buf.Bytes()
+	return bytes.Clone(out)
+}
+""",
+        "which may tell a fresh Buffer's nil storage (before any write) from a pooled one's empty",
+        'func() string { {pkg}.Render([]string{"a"}); return fmt.Sprint({pkg}.Render(nil) == nil) }()',
+    ),
     # bytes.Clone keeps nothing, but returns nil for a fresh Buffer's nil storage, not for a pooled one's
     "clone_storage": (
         """package clone_storage

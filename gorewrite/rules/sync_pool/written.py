@@ -8,8 +8,9 @@ enclosing one; the function has no labels or goto) sees both objects' storage no
 
 The writes, each from the std source: the Buffer's WriteByte and WriteRune (one byte at least: grow, then
 b.buf[m] = c or utf8.AppendRune), its WriteString of a constant go/types says is not empty, fmt.Fprintln (doPrintln
-ends with '\\n') and fmt.Fprintf of a literal format whose first byte is neither '%' nor an escape (doPrintf writes
-format[lasti:i] before the first '%'), each handing the Buffer's Write what it printed."""
+ends with '\\n') and fmt.Fprintf of a literal format whose first byte is neither '%', an escape nor a carriage
+return, which a raw literal's value drops (doPrintf writes format[lasti:i] before the first '%'), each handing the
+Buffer's Write what it printed."""
 
 from __future__ import annotations
 
@@ -89,8 +90,9 @@ def _nonempty(view: PackageView, path: str, arg: Node) -> bool:
 
 
 def _plain_start(format: Node) -> bool:
-    """A string literal whose first byte is printed as it is: not '%', not the start of an escape."""
+    """A string literal whose first byte is printed as it is: not '%', not the start of an escape, nor a carriage
+    return, which a raw literal's value drops (`\\r%s` between back quotes is "%s", printing nothing of "")."""
     if format.type not in ("interpreted_string_literal", "raw_string_literal"):
         return False
     body = text(format)[1:2]
-    return body not in (b"", b"%", b"\\", b'"', b"`")
+    return body not in (b"", b"%", b"\\", b'"', b"`", b"\r")
