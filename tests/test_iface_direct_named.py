@@ -194,7 +194,7 @@ DECLINES = {
         'func Line(h template.HTML) template.HTML { return template.HTML(fmt.Sprintf("<p>%s</p>", h)) }\n\n'
         'func string(h template.HTML) template.HTML { return h + "!" }\n\nvar body template.HTML = "hi"\n\n'
         "// Probe wraps one paragraph.\nfunc Probe() template.HTML { return Line(body) }\n\nvar _ = fmt.Errorf\n",
-        "it formats h of html/template.HTML, which a later Go release may give a String or Format method",
+        "it formats h of html/template.HTML, which a later release may give a String or Format method",
     ),
 }
 
@@ -368,7 +368,7 @@ USAGE = (
     "func main() { fmt.Println(describe(x509.ExtKeyUsageServerAuth)) }\n"
 )
 WAIT = line("wait", "d time.Duration", 'fmt.Sprintf("timeout_ns=%d", d)', "1500", "", '"fmt"\n\t"time"')
-LATER = "which a later Go release may give a String or Format method"
+LATER = "which a later release may give a String or Format method"
 
 
 def test_a_type_of_another_module_declines_whatever_release_reads_it(tmp_path):

@@ -61,10 +61,9 @@ def foreign(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: 
     named = types.named(path, operand.start_byte, operand.end_byte)
     if named is None or _own(view, named) or not _methodless(view, named, verb):
         return None
-    later = "Go release" if named["std"] else "version of its module"
     value = "number" if named["basic"] not in ("string", "bool") else f"{named['basic']} value"
     return (
-        f"it formats {text(operand).decode()} of {named['pkg']}.{named['name']}, which a later {later} may give "
+        f"it formats {text(operand).decode()} of {named['pkg']}.{named['name']}, which a later release may give "
         f"a String or Format method (go1.26 gave crypto/x509's KeyUsage String; fmt calls Format for every verb): "
         f"the rewrite would keep printing the {value}"
     )
