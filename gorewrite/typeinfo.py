@@ -161,7 +161,8 @@ class TypeInfo:
 
     def named(self, path: str, start: int, end: int) -> dict | None:
         """fmt's argument spanning [start, end) where its type is a defined integer, bool or string type (gotypes
-        named.go): its underlying type's name ("basic"), the type's name ("name") and declaring file ("file")."""
+        named.go): its underlying type's name ("basic"), the type's name ("name"), its package's path ("pkg"),
+        declaring file ("file") and whether that package is an imported std one ("std")."""
         return self.boxes.get("named", {}).get(path, {}).get((start, end))
 
     def selected(self, path: str, start: int, end: int) -> tuple[str, bool] | None:

@@ -15,6 +15,7 @@ type namedOperand struct {
 	End   int    `json:"end"`
 	Basic string `json:"basic"` // the underlying type's name ("int64", "byte", "bool", "string")
 	Name  string `json:"name"`  // the defined type's name
+	Pkg   string `json:"pkg"`   // its package's import path
 	File  string `json:"file"`  // the file declaring it ("" when unknown)
 	Std   bool   `json:"std"`   // declared in an imported std package, read in one release's GOROOT
 }
@@ -29,7 +30,8 @@ func (c *checked) namedBasic(a ast.Expr, tf *token.File) (namedOperand, bool) {
 	if !ok || b.Info()&types.IsUntyped != 0 || b.Info()&(types.IsInteger|types.IsBoolean|types.IsString) == 0 {
 		return namedOperand{}, false
 	}
-	std := c.isStd(n.Obj().Pkg().Path()) // an import go list calls Standard: its files are one GOROOT's
+	pkg := n.Obj().Pkg().Path()
+	std := c.isStd(pkg) // an import go list calls Standard: its files are one GOROOT's
 	file := c.declaredIn(n.Obj())
-	return namedOperand{tf.Offset(a.Pos()), tf.Offset(a.End()), b.Name(), n.Obj().Name(), file, std}, true
+	return namedOperand{tf.Offset(a.Pos()), tf.Offset(a.End()), b.Name(), n.Obj().Name(), pkg, file, std}, true
 }

@@ -15,13 +15,15 @@ the type's package directory is read, whatever build or test compiles it (a `_wi
 `//go:build linux` one, a `_test.go` one, generated ones), and any method of such a name on the type, or on a
 receiver that may be it (generic, any alias, `type A = ID; func (A) String()`, or in a file that does not parse),
 declines; so does a type whose name those files declare more than once (per build). That every build gives the
-operand this type (typeinfo.printed) is the caller's to ask, as for any operand: today that holds for the package's
-own types and std's, not a dependency's.
+operand this type (typeinfo.printed) is the caller's to ask, as for any operand.
 
-A std type is read in the GOROOT of the release whose types the run reads (the first --toolchain), and a later
-release may declare String on it: crypto/x509's KeyUsage and ExtKeyUsage gained one in go1.26, so `%v` of one
-prints `1` under go1.24.11 and `serverAuth` under go1.27.3. Go 1 compatibility removes no method of an exported
-type, so a std type's reading holds for every release of the run only where the first is the newest.
+Those files prove the type methodless only as they are: the package's own, which change only as the program does. A
+type of another module (std's, or a dependency's) is read in the release or version the build has today, and Go 1
+compatibility lets a later one add a method to an exported type: crypto/x509's KeyUsage and ExtKeyUsage gained
+String in go1.26, so `%v` of one prints `1` under go1.24.11 and `serverAuth` under go1.27.3. handleMethods calls
+a Format method for every verb but %T and %p, so no verb is safe from such a method: the operand prints through
+its type, and only a type the rewritten package declares (or, rewriting std itself, std's, which ships with it) is
+read as methodless. An operand the program converts to a predeclared type first (`int64(u)`) is no defined type.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from gorewrite.build_files import go_files, parsed
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.syntax import Node, receiver_type, text, unparen_type, walk
-from gorewrite.toolchain import release_minor
 from gorewrite.typeinfo import TypeInfo
 
 # handleMethods: Format for every verb, Error or String for %v %s %x %X %q, GoString only for %#v
@@ -49,22 +50,31 @@ def underlying(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
     in every build) is a defined type of that underlying type declaring no method fmt calls for it in any build;
     None otherwise."""
     named = types.named(path, operand.start_byte, operand.end_byte)
-    if named is None or named.get("std") and not _newest_first(view):
+    if named is None or not _own(view, named):
         return None
     return named["basic"] if _methodless(view, named, verb) else None
 
 
-def unordered(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
-    """Why an operand of another std package's type declines that its GOROOT's files would admit: they are the
-    first --toolchain's, not the newest release's of the run, which may declare String on it."""
+def foreign(view: PackageView, types: TypeInfo, path: str, operand: Node, verb: str | None) -> str | None:
+    """Why an operand of another module's type declines that its files would admit today: a later release of that
+    module may give the type a method fmt calls for the verb, which the rewrite would never run."""
     named = types.named(path, operand.start_byte, operand.end_byte)
-    if named is None or not named.get("std") or _newest_first(view) or not _methodless(view, named, verb):
+    if named is None or _own(view, named) or not _methodless(view, named, verb):
         return None
+    value = "number" if named["basic"] not in ("string", "bool") else f"{named['basic']} value"
     return (
-        f"it formats {text(operand).decode()} of std's {named['name']}, whose methods the first --toolchain's GOROOT "
-        "gives: a newer release of the run may declare String on it (crypto/x509's KeyUsage did in go1.26; "
-        "give the newest --toolchain first)"
+        f"it formats {text(operand).decode()} of {named['pkg']}.{named['name']}, which a later release may give "
+        f"a String or Format method (go1.26 gave crypto/x509's KeyUsage String; fmt calls Format for every verb): "
+        f"the rewrite would keep printing the {value}"
     )
+
+
+def _own(view: PackageView, named: dict) -> bool:
+    """Is the type the rewritten package's own (declared in its directory), or std's where the package is std's
+    (the release ships both)? Only then do its files today say which methods it has in every build to come."""
+    if named["std"]:
+        return view.package.standard
+    return bool(named["file"]) and os.path.dirname(named["file"]) == os.path.normpath(view.package.dir)
 
 
 def _methodless(view: PackageView, named: dict, verb: str | None) -> bool:
@@ -117,9 +127,3 @@ def _pointer(receiver: Node) -> bool:
     """Is the receiver a pointer (`(s *Slot)`, `(s (*Slot))`)? Its methods are not in the value's method set."""
     decl = next(d for d in receiver.named_children if d.type == "parameter_declaration")  # receiver_type found one
     return unparen_type(decl.child_by_field_name("type")).type == "pointer_type"
-
-
-def _newest_first(view: PackageView) -> bool:
-    """Is the release whose types (and std's GOROOT) the run reads, its first, the newest of its releases?"""
-    versions = list(view.by_toolchain)
-    return not versions or release_minor(versions[0]) == max(map(release_minor, versions))

@@ -12,11 +12,11 @@ from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct import digits, evaluated
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import operand_type
-from gorewrite.rules.iface_direct.methodless import underlying, unordered
+from gorewrite.rules.iface_direct.methodless import foreign, underlying
 from gorewrite.rules.iface_direct.printed import BYTES, plain
 from gorewrite.rules.iface_direct.verbs import unquoted
 from gorewrite.syntax import Node, text
-from gorewrite.typeinfo import Ident, TypeInfo
+from gorewrite.typeinfo import Ident, Kind, TypeInfo
 
 Piece = bytes | tuple[Node, bool] | Number  # a constant's bytes, an operand and whether it is a []byte, or a number
 
@@ -37,7 +37,7 @@ def printed_as(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
     basic = underlying(view, types, path, operand, verb)  # a defined type's, where fmt calls no method of it
     steady = types.printed(path, operand.start_byte, operand.end_byte)
     value = types.constant(path, operand.start_byte, operand.end_byte)  # a constant of a named type declines anyway
-    if basic is None and steady and value is None and (late := unordered(view, types, path, operand, verb)):
+    if basic is None and steady and value is None and (late := foreign(view, types, path, operand, verb)):
         return late
     if ident is not None and (not steady or basic is None and ident.named is not None):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
@@ -58,8 +58,11 @@ def printed_as(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
         return number
     if ident.type == "string" and verb in ("%s", "%v"):
         return (operand, False)
+    if ident.type is None and ident.kind == Kind.CONST:  # untyped, its value withheld: math.MaxInt's is per GOARCH
+        return f"{verb} of {shown}, a constant whose value not every build shares, prints what each build gives it"
     if ident.type not in BYTES or verb != "%s":
-        return f"{verb} of {shown} ({ident.type}) prints other bytes than a concatenation would hold"
+        kind = f" ({ident.type})" if ident.type else ", of a type gorewrite cannot write here,"
+        return f"{verb} of {shown}{kind} prints other bytes than a concatenation would hold"
     if builtins.declared_in_any_build(view, types, os.path.dirname(path), "string"):
         return f"{shown} would be converted by string(…), a name the package declares"
     return (operand, True)

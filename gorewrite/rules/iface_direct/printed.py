@@ -43,7 +43,7 @@ from gorewrite.rulekit import import_declarations, near_syntax_error, node_at, o
 from gorewrite.rules.iface_direct.fields import VARIABLES, buffer_field, field_type, operand_type
 from gorewrite.rules.iface_direct.grown import APPENDED, INLINED_BUILDER, UNGROWN, grow, ungrown
 from gorewrite.rules.iface_direct.lent import BYTES, lent, read_late
-from gorewrite.rules.iface_direct.methodless import underlying, unordered
+from gorewrite.rules.iface_direct.methodless import underlying
 from gorewrite.rules.iface_direct.sites import NAME
 from gorewrite.rules.iface_direct.verbs import Directive, directives, quoted, unquoted
 from gorewrite.syntax import Node, address_operand, call_args, import_removal, import_specs, indentation, text, walk
@@ -233,9 +233,7 @@ def plain(
         return f"it formats {shown}, a constant of a type whose methods fmt may call between the writes"
     ident = types.at(path, operand.start_byte) if operand.type == "identifier" else None
     field = field_type(types, path, operand)
-    methodless = underlying(view, types, path, operand, verb) is not None
-    if not methodless and (late := unordered(view, types, path, operand, verb)):
-        return late
+    methodless = underlying(view, types, path, operand, verb) is not None  # another module's type never is
     if field is not None:
         if field not in BASIC and field not in also and not methodless:
             return f"it formats {shown} of {field}: fmt may call its methods or read it between the writes"
