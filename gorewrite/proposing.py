@@ -37,8 +37,10 @@ def propose(
     also = {p for r in rules if r.retention for p in r.retention_also}
     # What the keys and the parameter compile list of the packages' dependencies, listed once per toolchain.
     others = [views[p].package.import_path for p in found if not views[p].package.standard]
-    listings = Listings(others + sorted(also), cwd)
-    pulls.attach(toolchains[0], views, found)  # before the keys, which hold what callers.py reads of them
+    modules = [os.path.join(root, "...") for root in pulls.roots(views, found)]  # what pulls.attach reads
+    listings = Listings(others + sorted(also) + modules, cwd)
+    if modules:  # before the keys, which hold what callers.py reads of them
+        pulls.attach(listings.of(toolchains[0]), views, found)
     keys = proposal_cache.keys(toolchains, cwd, rules, views, found, compiled, listings) if remember else {}
     kept = {pkg: proposal_cache.read(keys[pkg]) for pkg in keys}
     missing = {pkg: cands for pkg, cands in found.items() if kept.get(pkg) is None}

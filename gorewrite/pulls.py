@@ -13,31 +13,43 @@ from __future__ import annotations
 
 import os
 
-from gorewrite.dependencies import listing
+from gorewrite.dependencies import Listing
 from gorewrite.frozen_vars import linked, symbols
 from gorewrite.proposals import Candidate, PackageView
-from gorewrite.toolchain import Toolchain
 
 
-def attach(toolchain: Toolchain, views: dict[str, PackageView], found: dict[str, list[Candidate]]) -> None:
-    """Give each module package whose candidates follow other declarations (`also`) its build's named symbols."""
+def roots(views: dict[str, PackageView], found: dict[str, list[Candidate]]) -> list[str]:
+    """The module roots of the packages whose candidates follow other declarations (`also`): the run's one
+    dependency listing (dependencies.Listings) lists `<root>/...` too, for attach."""
+    return sorted(
+        {
+            views[pkg].package.module_root
+            for pkg, cands in found.items()
+            if views[pkg].package.module_root is not None and any(c.also for c in cands)
+        }
+    )
+
+
+def attach(listed: Listing, views: dict[str, PackageView], found: dict[str, list[Candidate]]) -> None:
+    """Give each module package whose candidates follow other declarations (`also`) its build's named symbols,
+    read of the run's listing, which holds every package `<root>/...` depends on (roots)."""
     named: dict[str, frozenset[str]] = {}
     for pkg, cands in found.items():
         root = views[pkg].package.module_root
         if root is None or not any(c.also for c in cands):
             continue
         if root not in named:
-            named[root] = build_symbols(toolchain, root)
+            named[root] = build_symbols(listed, root)
         views[pkg].linked = named[root]
 
 
-def build_symbols(toolchain: Toolchain, root: str) -> frozenset[str]:
+def build_symbols(listed: Listing, root: str) -> frozenset[str]:
     """The symbols (`example.com/m/p.grow`, `main.emit`, `.grow` of a package's own assembly) the main module's
     files and those of every package outside std its builds and tests depend on name in a //go:linkname
     directive or an assembly reference."""
     found = set(linked(root))
     inside = os.path.join(root, "")
-    for line in listing(toolchain, ["./..."], root).lines.values():
+    for line in listed.lines.values():
         if not line.dir or line.dir.startswith(inside):
             continue  # the module's own: walked above
         for name in os.listdir(line.dir) if os.path.isdir(line.dir) else ():
