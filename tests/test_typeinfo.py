@@ -744,14 +744,17 @@ def test_imports_are_the_ones_the_run_directorys_workspace_resolves(toolchain, t
     for name, value in (("lib1", 1), ("lib2", 2)):
         lib = {"go.mod": "module example.com/lib\n\ngo 1.22\n", "lib.go": f"package lib\n\nconst N = {value}\n"}
         write_tree(tmp_path / name, lib)
-    source = 'package a\n\nimport "example.com/lib"\n\nvar V = []any{lib.N}\n'
+    # the array's size is lib.N's value: a dependency module's constant has no value of its own for the rules
+    # (steadyImported's sameModule), but the type go/types gives V still tells which lib it read
+    source = 'package a\n\nimport "example.com/lib"\n\nvar V [lib.N]byte\n'
     requires = (
         "module example.com/m\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib1\n"
     )
     root = write_tree(tmp_path / "m", {"go.mod": requires, "a/a.go": source})
     work = write_tree(tmp_path / "w", {"go.work": "go 1.22\n\nuse ../m\n\nreplace example.com/lib => ../lib2\n"})
-    path, start = str(root / "a" / "a.go"), source.index("lib.N")
+    path = str(root / "a" / "a.go")
     for cwd, value in ((root, 1), (work, 2)):
         pkg = packages.load(toolchain, ["example.com/m/a"], str(cwd))[0]
         result = typeinfo.load(toolchain, pkg, {path: [(0, len(source))]}, str(cwd))
-        assert result.value(path, start, start + len("lib.N")) == value, cwd
+        (v,) = [i for i in result.idents[path] if i.name == "V"]
+        assert v.size == value, (cwd, v)
