@@ -23,6 +23,21 @@ def line(name: str, params: str, call: str, args: str, imports: str = '"fmt"', e
     )
 
 
+def captured(name: str, params: str, operand: str) -> str:
+    """Package name whose Line returns a func literal printing the operand's hex, which the literal captures."""
+    return (
+        f'package {name}\n\nimport (\n\t"fmt"\n)\n\n'
+        f"// Line returns a line builder.\nfunc Line({params}) func() string {{\n\treturn func() string {{\n"
+        f'\t\treturn fmt.Sprintf("md5-%x", {operand})\n\t}}\n}}\n'
+    )
+
+
+def hexed_in_literal(operand: str):
+    """The naive rewrite of a captured array's hex: `operand[:]` inside the literal."""
+    written = f'"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), {operand}[:]))'
+    return lambda s: s.replace(f'fmt.Sprintf("md5-%x", {operand})', written).replace('"fmt"', '"encoding/hex"')
+
+
 SUM = "\nvar sum32 = [32]byte{0: 0xde, 1: 0xad, 31: 0x0f}\n\nvar sum16 = [16]byte{0: 0xbe, 15: 0xef}\n"
 
 FIXES = {
@@ -43,6 +58,11 @@ FIXES = {
     "byte_c": (line("byte_c", "b byte", 'fmt.Sprintf("delim %c", b)', "200"), None),
     "rune_q": (line("rune_q", "r rune", 'fmt.Sprintf("char %q", r)', "0xe0001"), "{pkg}.Probe()"),
     "sum_x": (line("sum_x", "sum [32]byte", 'fmt.Sprintf("sha-%x", sum)', "sum32", extra=SUM), "{pkg}.Probe()"),
+    # through a pointer the literal captures: `r.sum[:]` slices what r points to, not a variable of Line
+    "pointer_captured": (
+        captured("pointer_captured", "r *record", "r.sum") + "\ntype record struct{ sum [16]byte }\n",
+        None,
+    ),
     "sum_alone": (line("sum_alone", "sum [16]byte", 'fmt.Sprintf("%x", sum)', "sum16", extra=SUM), "{pkg}.Probe()"),
 }
 
@@ -87,6 +107,14 @@ DECLINES = {
         )
         + "\ntype coder struct{}\n\nfunc (coder) AppendEncode(dst, _ []byte) []byte { return append(dst, 'x') }\n",
         "the file names hex otherwise",
+    ),
+    # a byte array a returned func literal captures: `sum[:]` in it takes sum's address, so the literal captures
+    # it by reference and the array moves to the heap (fmt's boxing copied it), under go1.24.11 and go1.27.3 alike
+    # (probe iface-fmt-hunt p9's LX0-LX11, rejected before)
+    "sum_captured": (captured("sum_captured", "sum [16]byte", "sum"), "sum is captured by a func literal (line 9)"),
+    "field_captured": (
+        captured("field_captured", "r record", "r.sum") + "\ntype record struct{ sum [16]byte }\n",
+        "r.sum[:] there would capture it by reference",
     ),
     "hex_declared": (
         line("hex_declared", "sum [16]byte", 'fmt.Sprintf("md5-%x", sum)', "sum16", extra=SUM)
@@ -155,6 +183,8 @@ NAIVE = {
         ),
         "{pkg}.Probe()",
     ),
+    "sum_captured": (hexed_in_literal("sum"), "moved to heap: sum"),
+    "field_captured": (hexed_in_literal("r.sum"), "moved to heap: r"),
     "hex_declared": (
         lambda s: s.replace(
             'fmt.Sprintf("md5-%x", sum)', '"md5-" + string(hex.AppendEncode(make([]byte, 0, 32), sum[:]))'
@@ -254,3 +284,11 @@ def test_folded_sites_are_the_fixs_targets(tmp_path):
     fix = only_fix(proposals(tmp_path, RULE)["example.com/m/folded"])
     assert sorted(t.line for t in fix.targets) == [8, 13, 18], fix.targets  # noinline: no budget applies
     assert '"encoding/hex"' in edited(FOLDED, fix) and '"strconv"' in edited(FOLDED, fix)
+
+
+def test_an_array_behind_a_captured_pointer_is_still_rewritten(proposed):
+    """Only a captured array variable (or a field of one's value) declines: through a pointer, `r.sum[:]` takes no
+    address of a variable the literal captures."""
+    assert "hex.AppendEncode(make([]byte, 0, 32), r.sum[:])" in edited(
+        FIXES["pointer_captured"][0], only_fix(proposed["pointer_captured"])
+    )

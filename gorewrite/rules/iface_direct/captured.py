@@ -1,4 +1,5 @@
-"""`&x` converted inside a func literal the compiler says escapes: x stays on the heap whatever the rewrite.
+"""`&x` converted inside a func literal the compiler says escapes: x stays on the heap whatever the rewrite; and
+`x[:]` of a byte array the same literal captures (digits.py's hex of `%x`).
 
 The rewrite moves `&x` from the store to the assertion (or to a call through the store, calls.py). Inside a func
 literal the store is outside of, the literal then captures x by reference (its address is taken there, so never by
@@ -15,7 +16,8 @@ from gorewrite.escapes import LITERAL_ESCAPES
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import memo
 from gorewrite.rules.iface_direct.sites import NAME, Store, address_of, row_of
-from gorewrite.syntax import Node, ancestors, contains, unparen
+from gorewrite.syntax import Node, ancestors, contains, text, unparen
+from gorewrite.typeinfo import TypeInfo
 
 
 def escaping_capture(
@@ -32,11 +34,7 @@ def escaping_capture(
     value = address_of(unparen(store.value))
     if value is None:
         return None  # a value is boxed at the conversion: boxed_more_often says why not inside a literal
-    escaping = memo(
-        view,
-        (NAME, "literals escaping", path),
-        lambda: {view.offset(e) for e in view.escapes if e.path == path and e.message == LITERAL_ESCAPES},
-    )
+    escaping = _escaping(view, path)
     for around in ancestors(assertion):
         if around == function:
             return None
@@ -46,3 +44,37 @@ def escaping_capture(
                 f"there, {value.decode()} would be captured by it and stay on the heap"
             )
     return None
+
+
+def sliced_capture(view: PackageView, types: TypeInfo, path: str, operand: Node) -> str | None:
+    """Why `operand[:]` (a byte array's hex: digits.py) would move the array to the heap: the operand is a local
+    variable, or a field of one's value (no pointer on the way), declared outside a func literal around it that
+    a toolchain of the run reports escaping. Slicing takes the variable's address in the literal, so the literal
+    captures it by reference and keeps it on the heap (fmt's boxing copied it: captured by value)."""
+    root = operand
+    while root.type == "selector_expression":
+        field = types.at(path, root.child_by_field_name("field").start_byte)
+        if field is None or field.indirect:
+            return None  # `p.sum` through a pointer slices what p points to, not a variable of the function
+        root = root.child_by_field_name("operand")
+    ident = types.at(path, root.start_byte) if root.type == "identifier" else None
+    if ident is None or not ident.local or ident.shape == "pointer" or ident.obj is None:
+        return None
+    declared = int(ident.obj.rpartition(":")[2])
+    for around in ancestors(operand):
+        inside = around.start_byte <= declared < around.end_byte
+        if around.type == "func_literal" and not inside and around.start_byte in _escaping(view, path):
+            return (
+                f"{ident.name} is captured by a func literal (line {row_of(around)}) the compiler says escapes: "
+                f"{text(operand).decode()}[:] there would capture it by reference and move it to the heap"
+            )
+    return None
+
+
+def _escaping(view: PackageView, path: str) -> set[int]:
+    """The start offsets of the func literals of the file a toolchain of the run reports escaping."""
+    return memo(
+        view,
+        (NAME, "literals escaping", path),
+        lambda: {view.offset(e) for e in view.escapes if e.path == path and e.message == LITERAL_ESCAPES},
+    )

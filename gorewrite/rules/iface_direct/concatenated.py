@@ -284,6 +284,15 @@ def _panicking(scope: Node, call: Node) -> Node | None:
     return None
 
 
+def _inlined(piece: Piece, shown: str) -> str:
+    """The piece as a message spells it where the compiler inlined its call operand: `~r0` for a string call, and
+    for a number's (`p.Files.Load()`) go1.24's `string(strconv.AppendInt(…, int64(~r0), 10))`."""
+    if isinstance(piece, Number):  # a NamedTuple: asked first
+        called = piece.node.type == "call_expression"
+        return shown.replace(text(piece.node).decode(), evaluated.INLINED) if called else shown
+    return evaluated.INLINED if isinstance(piece, tuple) and piece[0].type == "call_expression" else shown
+
+
 def _joined(pieces: list[Piece]) -> list[Piece]:
     """The pieces with adjacent constants as one and empty ones gone."""
     out: list[Piece] = []
@@ -354,9 +363,6 @@ def _concatenated(pieces: list[Piece]) -> list[str]:
             for p in joined
         ]
         spelled.append(" + ".join(shown) + " escapes to heap")
-        inlined = [
-            evaluated.INLINED if isinstance(p, tuple) and p[0].type == "call_expression" else s
-            for p, s in zip(joined, shown, strict=True)
-        ]
+        inlined = [_inlined(p, s) for p, s in zip(joined, shown, strict=True)]
         spelled.append(" + ".join(inlined) + " escapes to heap")  # a call operand the compiler inlined
     return list(dict.fromkeys(spelled))

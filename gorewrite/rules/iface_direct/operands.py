@@ -10,6 +10,7 @@ import os
 from gorewrite import builtins
 from gorewrite.proposals import PackageView
 from gorewrite.rules.iface_direct import digits, evaluated
+from gorewrite.rules.iface_direct.captured import sliced_capture
 from gorewrite.rules.iface_direct.digits import Number
 from gorewrite.rules.iface_direct.fields import operand_type
 from gorewrite.rules.iface_direct.methodless import foreign, underlying
@@ -41,9 +42,15 @@ def printed_as(view: PackageView, types: TypeInfo, path: str, operand: Node, ver
         return late
     if ident is not None and (not steady or basic is None and ident.named is not None):
         return f"it formats {shown}, whose type may have methods fmt calls, here or in another build"
+    if ident is not None and ident.kind == Kind.CONST and value is None:
+        return (
+            f"it formats {shown}, a constant another build may give another value: the compiler prints the value "
+            "this build gives it in the concatenation's message, where the claim can only spell its name"
+        )
     # a selected constant is a field's ident too (`time.Second`): plain() is its type's check, which may be named
     array = digits.byte_array(operand_type(types, path, operand), verb)  # `sum` of sha256.Sum256's [32]byte
     problem = plain(view, types, path, operand, verb, array) if ident is None or value is not None else None
+    problem = problem or (sliced_capture(view, types, path, operand) if array and value is None else None)
     if problem:
         return problem
     if basic is not None and value is None:

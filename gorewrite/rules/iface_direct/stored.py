@@ -24,6 +24,7 @@ from gorewrite.rules.iface_direct.dynamic import dynamic_argument
 from gorewrite.rules.iface_direct.elsewhere import failing_elsewhere, needed_elsewhere, unless
 from gorewrite.rules.iface_direct.group import access as _access
 from gorewrite.rules.iface_direct.grouped import rewrite_group
+from gorewrite.rules.iface_direct.leaves import leaving
 from gorewrite.rules.iface_direct.matches import value_type
 from gorewrite.rules.iface_direct.nested import inner_assertions
 from gorewrite.rules.iface_direct.places import (
@@ -174,6 +175,7 @@ def rewrite_stored(view: PackageView, escape: Escape, stores: list) -> Fix | str
     problem = boxed_more_often(store, assertion, function) or escaping_capture(
         view, escape.path, store, assertion, function
     )
+    problem = problem or leaving(view, types, escape.path, assertion, clause[0] if clause else None)
     if problem:
         return problem
     fix = _rewrite(view, types, escape, store, place, assertion, target, removed, clause and (clause[0], until), also)
