@@ -184,7 +184,7 @@ DECLINES = {
     # printed "(None)" for its type before; it declined then too, so no naive mutant: see the README's limits)
     "max_int": (
         line("max_int", "name string", 'fmt.Sprintf("%s max=%d", name, math.MaxInt)', '"n"', "", '"fmt"\n\t"math"'),
-        "%d of math.MaxInt, a constant whose value not every build shares",
+        "it formats math.MaxInt, a constant another build may give another value",
     ),
     # the package's own string: string(h) would call it (a package declaring string can declare no string type of
     # its own: html/template's HTML, which now declines first, as another module's type)
