@@ -105,14 +105,20 @@ def _frozen(view: PackageView, name: str, obj: str) -> int | str:
         with open(os.path.join(directory, asm), "rb") as f:
             if b"\xc2\xb7" + encoded in f.read():  # ·name, how assembly spells the package's symbol
                 return f"{name} is named by the assembly of {asm}: it may write it"
+    pulled = pulled_as(view, name)
+    if pulled:
+        return f"{name} is named as {pulled} by a //go:linkname or assembly of another package: it may write it"
+    return constant
+
+
+def pulled_as(view: PackageView, name: str) -> str | None:
+    """The symbol by which a //go:linkname or assembly names the package's `name` (prefixes), if one does: of the
+    build's (pulls.py: the module's and its dependencies'), else of the module's own."""
     root = view.package.module_root
-    named = view.linked  # the build's (pulls.py), dependencies too; else the module's own
+    named = view.linked
     if named is None and root is not None:
         named = memo(view, ("frozen-linked", root), lambda: linked(root))
-    pulled = sorted(p + name for p in prefixes(view.package) if named and p + name in named)
-    if pulled:
-        return f"{name} is named as {pulled[0]} by a //go:linkname or assembly of another package: it may write it"
-    return constant
+    return min((p + name for p in prefixes(view.package) if named and p + name in named), default=None)
 
 
 def prefixes(package: Package) -> frozenset[str]:

@@ -8,7 +8,7 @@ import re
 
 from gorewrite.build_files import constrained
 from gorewrite.edits import Edit
-from gorewrite.frozen_vars import linked
+from gorewrite.frozen_vars import pulled_as
 from gorewrite.proposals import PackageView
 from gorewrite.rulekit import file_imports, memo
 from gorewrite.rules.sync_pool.sites import NAME
@@ -49,8 +49,7 @@ def spellings(view: PackageView, name: str) -> int | None:
     nowhere else."""
     if not (name[0].islower() or name[0] == "_"):
         return None
-    root, symbol = view.package.module_root, f"{view.package.import_path}.{name}"
-    if root is not None and symbol in memo(view, ("frozen-linked", root), lambda: linked(root)):
+    if pulled_as(view, name):
         return None
     return memo(view, (NAME, "spellings", name), lambda: _spelled(view, name.encode()))
 
