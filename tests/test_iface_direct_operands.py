@@ -162,8 +162,16 @@ FIXES = {
         line("lone_map_read", "key string, vars map[string]string", 'fmt.Sprintf("region %s", vars[key])', "key, vars"),
         "{pkg}.Probe()",
     ),
-    "lone_std_call": (
-        line("lone_std_call", "p string", 'fmt.Sprintf("/%s", strings.TrimPrefix(p, "/"))', '"/x"', STRINGS),
+    # a call alone is no site (its message may also be its inlined body's allocation: concatenated._length);
+    # beside a variable the variable's escape makes it one
+    "std_call_beside": (
+        line(
+            "std_call_beside",
+            "host, p string",
+            'fmt.Sprintf("%s/%s", host, strings.TrimPrefix(p, "/"))',
+            '"h", "/x"',
+            STRINGS,
+        ),
         "{pkg}.Probe()",
     ),
 }
@@ -268,9 +276,9 @@ DECLINES = {
         + "\nfunc wait() time.Duration { return 1500 * time.Millisecond }\n",
         "it formats wait(), not a constant or a variable",
     ),
-    # alone: the call's result is still a named type whose String fmt calls
+    # beside a variable: the call's result is still a named type whose String fmt calls
     "lone_named_result": (
-        line("lone_named_result", "", 'fmt.Sprintf("took %s", wait())', "", '"fmt"\n\t"time"')
+        line("lone_named_result", "job string", 'fmt.Sprintf("%s took %s", job, wait())', '"j"', '"fmt"\n\t"time"')
         + "\nfunc wait() time.Duration { return 1500 * time.Millisecond }\n",
         "it formats wait(), not a constant or a variable",
     ),
@@ -334,9 +342,9 @@ NAIVE = {
         "{pkg}.Probe()",
     ),
     "lone_named_result": (
-        lambda s: s.replace('fmt.Sprintf("took %s", wait())', '"took " + strconv.FormatInt(int64(wait()), 10)').replace(
-            '\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'
-        ),
+        lambda s: s.replace(
+            'fmt.Sprintf("%s took %s", job, wait())', 'job + " took " + strconv.FormatInt(int64(wait()), 10)'
+        ).replace('\t"fmt"\n', '\t"fmt"\n\t"strconv"\n'),
         "{pkg}.Probe()",
     ),
     "nil_then_index": (_naive('fmt.Sprintf("%s %s", c.name, xs[n])', 'c.name + " " + xs[n]'), "{pkg}.Probe()"),
