@@ -126,6 +126,9 @@ BY_TEXT = {
     "gorewrite.rangefunc": {"append", "make", "new"},
     # a syntactic shape; ranged.py asks go/types (builtin_lengths) before anything is proposed
     "gorewrite.rules.iface_direct.counted": {"len"},
+    # find takes `len(x)`/`cap(x)` alone as a site by syntax (another call's message may be its inlined body's too);
+    # propose asks go/types what it calls (evaluated.py, builtins.called)
+    "gorewrite.rules.iface_direct.concatenated": {"cap", "len"},
     # find skips `append(s, make(…)...)`: a shadowed append only loses the site; propose asks go/types of make
     "gorewrite.rules.make_const": {"append"},
     # a package that names clear anywhere but as a call's function gets zeroing instead of the clear it would emit
