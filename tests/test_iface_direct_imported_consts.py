@@ -66,73 +66,44 @@ func Check(name string, n int) error {
 }
 """
 
-# name -> (source, the naive rewrite (old, new), the decline's reason)
-DECLINED = {
-    "perbuild": (
-        """package {pkg}
+
+def _limit_line(constant: str) -> str:
+    """A package whose Line prints another package's constant (`tiered.Max`) beside a key."""
+    package = constant.split(".")[0]
+    return f"""package {{pkg}}
 
 import (
-	"fmt"
+\t"fmt"
 
-	"example.com/m/tiered"
+\t"example.com/m/{package}"
 )
 
 // Line names the limit.
-func Line(key string) string {
-	return fmt.Sprintf("%s limit %v", key, tiered.Max)
-}
-""",
+func Line(key string) string {{
+\treturn fmt.Sprintf("%s limit %v", key, {constant})
+}}
+"""
+
+
+# name -> (source, the naive rewrite (old, new), the decline's reason)
+DECLINED = {
+    "perbuild": (
+        _limit_line("tiered.Max"),
         ('fmt.Sprintf("%s limit %v", key, tiered.Max)', 'key + " limit 256"'),
         "whose type may have methods fmt calls",
     ),
     "dotalias": (
-        """package {pkg}
-
-import (
-	"fmt"
-
-	"example.com/m/dotted"
-)
-
-// Line names the limit.
-func Line(key string) string {
-	return fmt.Sprintf("%s limit %v", key, dotted.Limit)
-}
-""",
+        _limit_line("dotted.Limit"),
         ('fmt.Sprintf("%s limit %v", key, dotted.Limit)', 'key + " limit 256"'),
         "whose type may have methods fmt calls",
     ),
     "dotderived": (
-        """package {pkg}
-
-import (
-	"fmt"
-
-	"example.com/m/dotted"
-)
-
-// Line names the limit.
-func Line(key string) string {
-	return fmt.Sprintf("%s limit %v", key, dotted.Twice)
-}
-""",
+        _limit_line("dotted.Twice"),
         ('fmt.Sprintf("%s limit %v", key, dotted.Twice)', 'key + " limit 512"'),
         "whose type may have methods fmt calls",
     ),
     "named": (
-        """package {pkg}
-
-import (
-	"fmt"
-
-	"example.com/m/sized"
-)
-
-// Line names the limit.
-func Line(key string) string {
-	return fmt.Sprintf("%s limit %v", key, sized.Max)
-}
-""",
+        _limit_line("sized.Max"),
         ('fmt.Sprintf("%s limit %v", key, sized.Max)', 'key + " limit 256"'),
         "whose type may have methods fmt calls",
     ),
